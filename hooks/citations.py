@@ -1,0 +1,132 @@
+"""The bibliography (one data file) and per-page numbered citations with a reference list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup, escape
+
+from hooks.errors import ContentError
+
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note")
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    year: int
+    authors: str = ""
+    journal: str = ""
+    publisher: str = ""
+    volume: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    note: str = ""
+
+    def links(self) -> list[tuple[str, str]]:
+        """(label, address) pairs: DOI, PubMed, then the web page."""
+        found = []
+        if self.doi:
+            found.append((f"doi:{self.doi}", f"https://doi.org/{self.doi}"))
+        if self.pmid:
+            found.append((f"PubMed {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
+        if self.url:
+            found.append(("Web page", self.url))
+        return found
+
+    def html(self) -> Markup:
+        """One reference in a Vancouver-like style."""
+        parts = []
+        if self.authors:
+            parts.append(f"{escape(self.authors)}.")
+        parts.append(f"{escape(self.title.rstrip('.'))}.")
+        where = self.journal or self.publisher
+        if where:
+            detail = f"{self.year}" + (f";{self.volume}" if self.volume else "")
+            parts.append(f"<em>{escape(where)}</em>. {escape(detail)}.")
+        else:
+            parts.append(f"{self.year}.")
+        if self.note:
+            parts.append(f"{escape(self.note.rstrip('.'))}.")
+        links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in self.links())
+        return Markup(" ".join(parts) + (f" {links}" if links else ""))
+
+
+def parse_source(key: object, raw: object) -> Source:
+    if not isinstance(key, str) or not _KEY.match(key):
+        raise ContentError(f"citation key {key!r} must be lower-case letters, digits and hyphens")
+    if not isinstance(raw, dict):
+        raise ContentError(f"entry {key!r} must be a mapping of fields")
+    unknown = sorted(set(raw) - set(_FIELDS))
+    if unknown:
+        raise ContentError(f"entry {key!r} has unknown field(s): {', '.join(map(str, unknown))}")
+    values = {name: str(raw[name]).strip() for name in _FIELDS if raw.get(name) not in (None, "")}
+    for name in ("title", "year"):
+        if name not in values:
+            raise ContentError(f"entry {key!r} is missing {name!r}")
+    if not re.fullmatch(r"(19|20)\d\d", values["year"]):
+        raise ContentError(f"entry {key!r}: year must be four digits, got {values['year']!r}")
+    if "authors" not in values and "publisher" not in values:
+        raise ContentError(f"entry {key!r} needs 'authors' or 'publisher'")
+    if not any(name in values for name in ("doi", "pmid", "url")):
+        raise ContentError(f"entry {key!r} needs at least one of 'doi', 'pmid' or 'url'")
+    if "pmid" in values and not values["pmid"].isdigit():
+        raise ContentError(f"entry {key!r}: pmid must be digits, got {values['pmid']!r}")
+    if "doi" in values and not values["doi"].startswith("10."):
+        raise ContentError(f"entry {key!r}: doi must start with '10.', got {values['doi']!r}")
+    if "url" in values and not values["url"].startswith("https://"):
+        raise ContentError(f"entry {key!r}: url must start with https://")
+    year = int(values.pop("year"))
+    return Source(key=key, year=year, **values)
+
+
+def load_bibliography(path: Path) -> dict[str, Source]:
+    """Read and check every entry of the bibliography file."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(f"{path.name}: file not found") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ContentError(f"malformed YAML{where}: {getattr(error, 'problem', error)}") from None
+    if not isinstance(raw, dict):
+        raise ContentError("the bibliography must map citation keys to entries")
+    return {key: parse_source(key, entry) for key, entry in raw.items()}
+
+
+@dataclass
+class PageCitations:
+    """The sources one page cites, numbered in order of first citation."""
+
+    bibliography: dict[str, Source]
+    order: list[str] = field(default_factory=list)
+
+    def cite(self, keys: tuple[object, ...]) -> Markup:
+        if not keys:
+            raise ContentError('cite() needs at least one citation key, e.g. cite("hawke2021")')
+        links = []
+        for key in keys:
+            if key not in self.bibliography:
+                raise ContentError(f"unknown citation key {key!r}: add it to data/bibliography.yml")
+            assert isinstance(key, str)
+            if key not in self.order:
+                self.order.append(key)
+            number = self.order.index(key) + 1
+            links.append(f'<a href="#ref-{key}" title="Source {number}">{number}</a>')
+        return Markup(f'<sup class="citation">[{", ".join(links)}]</sup>')
+
+    def references(self) -> Markup:
+        """The page's numbered source list, or nothing if it cites nothing."""
+        if not self.order:
+            return Markup("")
+        items = "".join(
+            f'<li id="ref-{key}">{self.bibliography[key].html()}</li>' for key in self.order
+        )
+        return Markup(f'<ol class="references">{items}</ol>')
