@@ -1,0 +1,123 @@
+"""Build the real site and serve it the way GitHub Pages does, for the tests and the benchmarks."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+SUB_PATH = "/leg-cramps/"  # served like a GitHub Pages project site: https://OWNER.github.io/REPO/
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "templates")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env.setdefault("SOURCE_DATE_EPOCH", "1790000000")
+    env.pop("ALLOW_OVERDUE_REVIEW", None)
+    env.update(extra)
+    return env
+
+
+def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", **env: str) -> BuildResult:
+    """Run the real `mkdocs build --strict` in a subprocess, as an editor or CI would."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
+        cwd=project,
+        env=build_env(**env),
+        capture_output=True,
+        text=True,
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def copy_project(destination: Path) -> Path:
+    """A throwaway copy of the project that a test may break on purpose."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve site/ under SUB_PATH; anything else, or a missing file, gets 404.html with status 404."""
+
+    site_dir: Path
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def translate_path(self, path: str) -> str:
+        path = unquote(urlsplit(path).path)
+        if not path.startswith(SUB_PATH):
+            return str(self.site_dir / "__missing__")
+        relative = path[len(SUB_PATH):]
+        target = (self.site_dir / relative).resolve()
+        if self.site_dir.resolve() not in target.parents and target != self.site_dir.resolve():
+            return str(self.site_dir / "__missing__")
+        return str(target)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self.site_dir / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+class SiteServer:
+    """A real HTTP server on 127.0.0.1 in a background thread."""
+
+    def __init__(self, site_dir: Path, port: int) -> None:
+        handler = type("Handler", (_PagesHandler,), {"site_dir": site_dir})
+        handler = functools.partial(handler, directory=str(site_dir))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
