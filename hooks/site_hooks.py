@@ -34,7 +34,7 @@ from hooks.callouts import caution_callout, check_first_callout, urgency_callout
 from hooks.care import CareSettings  # noqa: E402
 from hooks.citations import PageCitations, Source, load_bibliography  # noqa: E402
 from hooks.errors import ContentError  # noqa: E402
-from hooks.evidence import evidence_badge  # noqa: E402
+from hooks.evidence import GRADES, evidence_badge  # noqa: E402
 from hooks.page_model import (  # noqa: E402
     PageMeta,
     check_strategy_sections,
@@ -279,6 +279,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             raise _fail(where, f"image without alt text: {tag[:120]} (write ![what it shows](file))")
     if "Macro Rendering Error" in html or "macro-error" in html or "{{" in html:
         raise _fail(where, "a macro was not rendered; check the {{ }} blocks on this page")
+    if page.file.src_uri == GRADING_PAGE:  # every evidence badge links to one of these anchors
+        for key in GRADES:
+            if f'id="{key}"' not in html:
+                raise _fail(where, f"no heading with the anchor '{key}' (write: ### Title {{ #{key} }})")
     return html
 
 

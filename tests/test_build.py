@@ -1,0 +1,295 @@
+"""The real strict build: what readers get in site/, and how every editor mistake stops it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from hooks.page_model import split_front_matter
+from tests.support.site import ROOT, SUB_PATH, BuildResult, copy_project, mkdocs_build
+
+DOCS = ROOT / "docs"
+PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+STRATEGIES = [p for p in PAGES if p.startswith("strategies/")]
+BROKEN_PAGE = "strategies/stretching.md"
+
+
+def html_for(site_dir: Path, src: str) -> str:
+    """The built HTML of a Markdown page (directory URLs: x.md -> x/index.html)."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        path = site_dir / stem.removesuffix("index") / "index.html"
+    else:
+        path = site_dir / stem / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+# --- what the build produces ------------------------------------------------------------------
+
+
+def test_the_strict_build_passes(site_build: BuildResult) -> None:
+    assert site_build.ok
+    assert "WARNING" not in site_build.output
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_page_is_fully_rendered(site_dir: Path, src: str) -> None:
+    html = html_for(site_dir, src)
+    assert "Macro Rendering Error" not in html
+    assert "{{" not in html and "{%" not in html
+    assert "macro-error" not in html
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_page_has_its_own_meta_description_and_review_dates(site_dir: Path, src: str) -> None:
+    data, _ = split_front_matter((DOCS / src).read_text())
+    html = html_for(site_dir, src)
+    description = data["description"].replace("'", "&#39;").replace('"', "&#34;")
+    assert f'<meta name="description" content="{description}"' in html.replace("&#x27;", "&#39;")
+    assert 'class="page-review"' in html and "Next review due" in html
+    assert 'id="related-pages"' in html
+
+
+@pytest.mark.parametrize("src", STRATEGIES)
+def test_strategy_pages_show_the_grade_sources_and_safety(site_dir: Path, src: str) -> None:
+    html = html_for(site_dir, src)
+    assert 'class="evidence-badge" href="../../about/grading/#' in html
+    assert '<ol class="references">' in html
+    assert len(re.findall(r'<li id="ref-', html)) >= 2
+    assert "https://doi.org/" in html or "https://pubmed.ncbi.nlm.nih.gov/" in html
+    assert 'class="admonition warning caution"' in html or 'class="admonition question check-first"' in html
+
+
+def test_the_grading_page_has_an_anchor_for_every_grade(site_dir: Path) -> None:
+    from hooks.evidence import GRADES
+
+    html = html_for(site_dir, "about/grading.md")
+    for key in GRADES:
+        assert f'id="{key}"' in html
+
+
+def test_the_home_page_lists_every_strategy_with_its_grade(site_dir: Path) -> None:
+    html = html_for(site_dir, "index.md")
+    cards = re.findall(r'<li class="strategy-card">', html)
+    assert len(cards) == len(STRATEGIES) == 10
+
+
+def test_no_page_types_an_emergency_number() -> None:
+    for src in PAGES:
+        text = (DOCS / src).read_text()
+        assert not re.search(r"\b(911|999|111|112)\b", text), f"docs/{src} types a phone number"
+
+
+def test_the_emergency_number_comes_from_mkdocs_yml(site_dir: Path) -> None:
+    html = html_for(site_dir, "when-to-get-help.md")
+    assert "Call 911 now" in html
+
+
+def test_the_search_index_carries_the_lay_keywords(site_dir: Path) -> None:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text())
+    tags = {tag.lower() for doc in index["docs"] for tag in doc.get("tags", [])}
+    for word in ("charley horse", "night cramps"):
+        assert any(word in tag for tag in tags), f"{word!r} is not in the search index"
+    assert index["config"]["fields"]["tags"]["boost"] > index["config"]["fields"]["text"]["boost"]
+
+
+def test_site_url_sets_the_github_pages_sub_path(site_dir: Path, site_url: str) -> None:
+    html = html_for(site_dir, "causes.md")
+    assert f'<link rel="canonical" href="{site_url}causes/">' in html
+    not_found = (site_dir / "404.html").read_text()
+    assert f'href="{SUB_PATH}assets/stylesheets/' in not_found
+    assert "Page not found" in not_found
+
+
+def test_no_page_loads_anything_from_another_origin(site_dir: Path) -> None:
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text()
+        for tag in re.findall(r"<(?:script|img|link|iframe|source|video|audio)\b[^>]*>", html):
+            if 'rel="canonical"' in tag or "rel=canonical" in tag:
+                continue
+            assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{path}: {tag}"
+        assert "fonts.googleapis" not in html and "google-analytics" not in html
+    assert 'name="generator"' not in (site_dir / "index.html").read_text()
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> None:
+    first = mkdocs_build(ROOT, tmp_path / "one")
+    second = mkdocs_build(ROOT, tmp_path / "two")
+    assert first.ok and second.ok, first.output + second.output
+    one, two = tree_digest(first.site_dir), tree_digest(second.site_dir)
+    assert one.keys() == two.keys()
+    differ = [name for name in one if one[name] != two[name]]
+    assert not differ, f"files differ between two builds: {differ[:5]}"
+
+
+# --- what the build refuses -------------------------------------------------------------------
+
+
+def append(text: str) -> Callable[[str], str]:
+    return lambda source: source + "\n\n" + text + "\n"
+
+
+def replace(pattern: str, new: str) -> Callable[[str], str]:
+    def change(source: str) -> str:
+        changed = re.sub(pattern, new, source, count=1, flags=re.MULTILINE)
+        assert changed != source, f"pattern {pattern!r} not found"
+        return changed
+
+    return change
+
+
+MISTAKES = {
+    "macro name typo": (append('{{ evidnce("low") }}'), "unknown macro or variable 'evidnce'"),
+    "unknown urgency tier": (append('{{ urgency("panic", "a sign") }}'), "unknown urgency tier 'panic'"),
+    "missing macro argument": (append("{{ urgency() }}"), "wrong arguments to urgency()"),
+    "unknown evidence grade": (append('{{ evidence("strong") }}'), "unknown evidence grade 'strong'"),
+    "unknown check-first group": (append('{{ check_first("pregnant") }}'), "unknown check_first group 'pregnant'"),
+    "unknown care setting": (append("Call {{ care.emergency_numbr }}."), "unknown setting 'care.emergency_numbr'"),
+    "unknown citation key": (append('Text.{{ cite("nobody2099") }}'), "unknown citation key 'nobody2099'"),
+    "jinja syntax error": (append('{{ cite("hawke2021" }}'), "macro syntax error"),
+    "unclosed jinja block": (append("{% if x %}"), "macro syntax error"),
+    "malformed yaml": (replace(r"^keywords: \[", "keywords: [[["), "malformed YAML front matter"),
+    "missing field": (replace(r"^description: .*\n", ""), "field 'description' is required"),
+    "bad date": (replace(r"^reviewed: .*$", "reviewed: 20/11/2026"), "field 'reviewed' must be a date"),
+    "unknown grade in front matter": (replace(r"^grade: .*$", "grade: strong"), "field 'grade'"),
+    "overdue review": (
+        replace(r"^next_review: .*$", "next_review: 2020-01-02"),
+        "review overdue since 2020-01-02",
+    ),
+    "missing template section": (replace(r"^## Safety$", "## Risks"), "missing the section '## Safety'"),
+    "unknown related page": (replace(r"^related: \[", "related: [nowhere.md, "), "'nowhere.md', which is not a page"),
+    "broken link": (append("[a page that does not exist](nowhere.md)"), "nowhere.md"),
+    "broken anchor": (append("[no such heading](../causes.md#no-such-heading)"), "no-such-heading"),
+    "image without alt text": (append("![](../assets/illustrations/hamstring-stretch.svg)"), "image without alt text"),
+}
+
+
+def break_page(tmp_path: Path, change: Callable[[str], str], page: str = BROKEN_PAGE) -> Path:
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / page
+    path.write_text(change(path.read_text()))
+    return project
+
+
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_an_editor_mistake_stops_the_build_naming_the_file(tmp_path: Path, mistake: str) -> None:
+    change, message = MISTAKES[mistake]
+    project = break_page(tmp_path, change)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert not result.ok, f"the build passed despite: {mistake}"
+    lines = [line for line in result.output.splitlines() if message in line]
+    assert lines, f"no line says {message!r}:\n{result.output}"
+    assert any(BROKEN_PAGE in line for line in lines), f"the message does not name the file:\n{result.output}"
+    assert "Macro Rendering Error" not in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unused_source_in_the_bibliography_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    bibliography = project / "data" / "bibliography.yml"
+    bibliography.write_text(
+        bibliography.read_text()
+        + "\nunused2001:\n  publisher: Nobody\n  title: Never cited\n  year: 2001\n  url: https://example.org/\n"
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert not result.ok
+    assert "data/bibliography.yml: source 'unused2001' is cited by no page" in result.output
+
+
+def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: Path) -> None:
+    project = break_page(tmp_path, replace(r"^next_review: .*$", "next_review: 2020-01-02"))
+    result = mkdocs_build(project, tmp_path / "site", ALLOW_OVERDUE_REVIEW="1")
+    assert result.ok, result.output
+    assert "Review overdue since 2 January 2020" in html_for(result.site_dir, BROKEN_PAGE)
+
+
+def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    good = project / "site"
+    good.mkdir()
+    (good / "index.html").write_text("last good build")
+    page = project / "docs" / BROKEN_PAGE
+    page.write_text(page.read_text() + "\n{{ urgency() }}\n")
+    result = subprocess.run(
+        ["make", "build", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert (good / "index.html").read_text() == "last good build"
+
+
+def test_a_uk_build_changes_every_callout_from_one_setting(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    text = text.replace('emergency_number: "911"', 'emergency_number: "999"')
+    text = text.replace("emergency_place: the emergency room", "emergency_place: A&E")
+    text = text.replace('urgent_number: ""', 'urgent_number: "111"')
+    config.write_text(text)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.ok, result.output
+    html = html_for(result.site_dir, "when-to-get-help.md")
+    assert "Call 999 now" in html and "Call 111 or" in html
+    assert "911" not in html
+
+
+def test_make_new_page_starts_a_valid_strategy_page(tmp_path: Path) -> None:
+    from hooks.page_model import check_strategy_sections, parse_page_meta
+
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    result = subprocess.run(["make", "new-page", "NAME=cold-packs"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data, body = split_front_matter((project / "docs" / "strategies" / "cold-packs.md").read_text())
+    meta = parse_page_meta("strategies/cold-packs.md", data)
+    assert not meta.is_overdue(meta.reviewed)
+    check_strategy_sections(body)
+
+
+def test_the_preview_server_serves_the_site_with_live_reload(tmp_path: Path) -> None:
+    import sys
+    import time
+    import urllib.request
+
+    from tests.support.site import build_env, free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=build_env(SITE_URL=f"http://127.0.0.1:{port}/"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    html = response.read().decode()
+                break
+            except OSError:
+                assert server.poll() is None, "mkdocs serve exited"
+                assert time.monotonic() < deadline, "mkdocs serve did not answer within 120 s"
+                time.sleep(0.5)
+        assert "strategy-card" in html
+        assert "livereload" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
