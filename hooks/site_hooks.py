@@ -25,7 +25,7 @@ from markupsafe import Markup  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
@@ -34,6 +34,7 @@ from hooks.callouts import caution_callout, check_first_callout, urgency_callout
 from hooks.care import CareSettings  # noqa: E402
 from hooks.citations import PageCitations, Source, load_bibliography  # noqa: E402
 from hooks.errors import ContentError  # noqa: E402
+from hooks.handout import HandoutError, build_handout, is_handout_source  # noqa: E402
 from hooks.evidence import GRADES, evidence_badge  # noqa: E402
 from hooks.page_model import (  # noqa: E402
     PageMeta,
@@ -56,7 +57,6 @@ class BuildState:
 
     care: CareSettings
     bibliography: dict[str, Source]
-    docs_dir: str
     pages: dict[str, PageMeta] = field(default_factory=dict)
     files: Files | None = None
     nav_order: list[str] = field(default_factory=list)
@@ -175,7 +175,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         bibliography = load_bibliography(Path(config.config_file_path).parent / BIBLIOGRAPHY)
     except ContentError as error:
         raise _fail(BIBLIOGRAPHY, error) from None
-    _state = BuildState(care=care, bibliography=bibliography, docs_dir=config.docs_dir)
+    _state = BuildState(care=care, bibliography=bibliography)
     macros = config.plugins.get("macros")
     if macros is None:
         raise PluginError("mkdocs.yml: the 'macros' plugin must be enabled")
@@ -207,6 +207,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         state.pages[file.src_uri] = meta
     if GRADING_PAGE not in state.pages:
         raise _fail(f"docs/{GRADING_PAGE}", "the evidence grading page is missing")
+    # The PDF handout (hooks/handout.py), made here so links to it validate under --strict.
+    read_page = lambda src: (found := files.get_file_from_path(src)) and found.content_string  # noqa: E731
+    try:
+        handout = build_handout(state.pages, read_page, config.nav, state.bibliography, state.care, config.site_url or "", config.site_name)
+    except HandoutError as error:
+        raise PluginError(str(error)) from None
+    for theme_file in [f for f in files if is_handout_source(f.abs_src_path)]:
+        files.remove(theme_file)  # the handout's template, stylesheet and fonts are not site files
+    for output in handout.files:
+        files.append(File.generated(config, output.path, content=output.content))
+    config.extra["handout"] = handout.links  # read by overrides/partials/handout-link.html
     return files
 
 
@@ -229,7 +240,8 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> None:
     try:
         tree = macros.env.parse(body)
     except jinja2.TemplateSyntaxError as error:
-        raise _fail(f"{where}:{error.lineno + _front_matter_lines(page)}", f"macro syntax error: {error.message}") from None
+        line = error.lineno + page.file.content_string.count("\n") - body.count("\n")
+        raise _fail(f"{where}:{line}", f"macro syntax error: {error.message}") from None
     known = set(macros.env.globals) | set(macros.variables) | set(data)
     unknown = sorted(jinja2.meta.find_undeclared_variables(tree) - known)
     if unknown:
@@ -243,12 +255,6 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> None:
         except ContentError as error:
             raise _fail(where, error) from None
     return None
-
-
-def _front_matter_lines(page: Page) -> int:
-    source = page.file.content_string
-    _, body = split_front_matter(source)
-    return source[: len(source) - len(body)].count("\n")
 
 
 @event_priority(-100)  # after mkdocs-macros has rendered the page

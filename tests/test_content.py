@@ -1,0 +1,124 @@
+"""What readers get from the content: honest grades, real sources, plain words, every page reachable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hooks.page_model import split_front_matter
+from tests.support.readability import reading_grade
+from tests.test_build import PAGES, STRATEGIES, html_for
+from tests.support.site import ROOT
+
+DOCS = ROOT / "docs"
+QUICK_RELIEF = "cramp-right-now.md"
+GRADE_LIMIT = 8.0
+QUICK_RELIEF_LIMIT = 6.0
+THE_TEN = {
+    "hydration", "stretching", "heat", "massage", "rest", "electrolytes",
+    "footwear", "caffeine-alcohol", "gentle-exercise", "chiropractic",
+}
+
+
+def front_matter(src: str) -> dict:
+    return split_front_matter((DOCS / src).read_text())[0]
+
+
+def nav_pages() -> set[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    found: set[str] = set()
+
+    def walk(items: object) -> None:
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+            elif isinstance(item, str) and item.endswith(".md"):
+                found.add(item)
+
+    walk(config["nav"])
+    return found
+
+
+def test_the_ten_strategies_each_have_a_page() -> None:
+    assert {Path(p).stem for p in STRATEGIES} == THE_TEN
+
+
+@pytest.mark.parametrize("src", STRATEGIES)
+def test_each_strategy_has_a_grade_two_sources_and_review_dates(site_dir: Path, src: str) -> None:
+    data = front_matter(src)
+    assert data["grade"] and data["reviewed"] and data["next_review"]
+    cited = set(re.findall(r'id="ref-([a-z0-9-]+)"', html_for(site_dir, src)))
+    assert len(cited) >= 2, f"{src} cites {sorted(cited)}"
+
+
+def test_weak_strategies_are_graded_honestly() -> None:
+    grades = {Path(p).stem: front_matter(p)["grade"] for p in STRATEGIES}
+    assert grades["stretching"] == "low"
+    assert grades["electrolytes"] == "no-benefit"  # magnesium: moderate-certainty evidence of no benefit
+    for name in ("chiropractic", "footwear", "hydration", "heat", "massage"):
+        assert grades[name] == "no-evidence", name
+    assert not {"high", "moderate"} & set(grades.values()), "no strategy has moderate or better evidence"
+
+
+def test_every_page_is_reachable_from_the_navigation() -> None:
+    assert set(PAGES) == nav_pages()
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_reading_grade(site_dir: Path, src: str) -> None:
+    grade = reading_grade(html_for(site_dir, src))
+    limit = QUICK_RELIEF_LIMIT if src == QUICK_RELIEF else GRADE_LIMIT
+    print(f"{src}: Flesch-Kincaid grade {grade:.1f} (limit {limit})")
+    assert grade <= limit
+
+
+def test_quick_relief_is_five_steps_at_most(site_dir: Path) -> None:
+    html = html_for(site_dir, QUICK_RELIEF)
+    article = html.split("<article", 1)[1]
+    first_list = re.search(r"<ol>(.*?)</ol>", article, re.DOTALL)
+    assert first_list and len(re.findall(r"<li>", first_list.group(1))) <= 5
+
+
+def test_when_to_get_help_has_every_urgency_tier(site_dir: Path) -> None:
+    html = html_for(site_dir, "when-to-get-help.md")
+    for tier in ("emergency", "urgent", "soon", "routine"):
+        assert f"urgency urgency-{tier}" in html, tier
+    text = html.lower()
+    for sign in ("fever", "numb", "swollen", "dark", "breath"):
+        assert sign in text, f"the warning signs should cover {sign!r}"
+
+
+def test_every_citation_resolves_to_the_bibliography(site_dir: Path) -> None:
+    bibliography = yaml.safe_load((ROOT / "data" / "bibliography.yml").read_text())
+    for src in PAGES:
+        html = html_for(site_dir, src)
+        for key in re.findall(r'href="#ref-([a-z0-9-]+)"', html):
+            assert key in bibliography
+            assert f'id="ref-{key}"' in html, f"{src}: citation {key} has no entry in the page's sources"
+
+
+@pytest.mark.parametrize("name", ["calf-stretch-standing", "calf-stretch-towel", "hamstring-stretch"])
+def test_illustrations_have_alt_text_a_caption_and_work_in_dark_mode(site_dir: Path, name: str) -> None:
+    svg = (DOCS / "assets" / "illustrations" / f"{name}.svg").read_text()
+    assert 'role="img"' in svg and re.search(r"<title[ >]", svg) and re.search(r"<desc[ >]", svg)
+    assert "<rect" in svg, "a light background keeps the drawing legible on the dark palette"
+    assert not re.search(r'(?:href|src)="(?:https?:)?//', svg)
+    html = html_for(site_dir, "strategies/stretching.md")
+    tag = re.search(rf'<img [^>]*src="[^"]*{name}\.svg"[^>]*>', html)
+    assert tag and re.search(r'alt="[^"]{20,}"', tag.group(0))
+    assert re.search(rf'{name}\.svg" />\s*<em>[^<]{{10,}}</em>', html), "each picture has a caption line"
+
+
+def test_no_reviewer_or_quality_mark_is_claimed() -> None:
+    for src in PAGES:
+        text = (DOCS / src).read_text()
+        for claim in ("HONcode", "PIF TICK", "Information Standard", "Reviewed by Dr", "medically reviewed by"):
+            if claim.lower() in text.lower():
+                # only allowed as a plain statement that the site does NOT hold it
+                assert re.search(r"\b(not|no|never)\b[^.]*" + re.escape(claim.split()[0]), text, re.IGNORECASE), (
+                    f"{src} mentions {claim!r}"
+                )
