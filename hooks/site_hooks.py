@@ -210,7 +210,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The PDF handout (hooks/handout.py), made here so links to it validate under --strict.
     read_page = lambda src: (found := files.get_file_from_path(src)) and found.content_string  # noqa: E731
     try:
-        handout = build_handout(state.pages, read_page, config.nav, state.bibliography, state.care, config.site_url or "", config.site_name)
+        handout = build_handout(
+            state.pages, read_page, config.nav, state.bibliography, state.care, config.site_url or "", config.site_name
+        )
     except HandoutError as error:
         raise PluginError(str(error)) from None
     for theme_file in [f for f in files if is_handout_source(f.abs_src_path)]:

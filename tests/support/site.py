@@ -53,6 +53,7 @@ def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", **en
 
 def copy_project(destination: Path) -> Path:
     """A throwaway copy of the project that a test may break on purpose."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():

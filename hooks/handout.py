@@ -1,0 +1,465 @@
+"""The printable PDF handout: a two-page sheet to keep by the bed, rendered with WeasyPrint.
+
+The handout has its own HTML template and print stylesheet (`overrides/handout/`), never a scraped
+site page. Its words come from the pages, so nothing is typed twice:
+
+- "Cramp right now?": the first numbered list of `docs/cramp-right-now.md` and the plain
+  paragraphs right after it;
+- every strategy page, in navigation order, with its grade in words and its one-line description;
+- "When to get help": each tier's title and lead from `callouts.tiers(care)` (so the configured
+  numbers), and the warning signs of the `urgency()` callouts in `docs/when-to-get-help.md`;
+- a few key sources picked in `data/handout.yml`, the site's address with a QR code, and the review
+  date (the latest `reviewed` of the pages it quotes).
+
+One PDF per paper size (A4 and US Letter); each must fit on `MAX_PAGES` pages. The PDF is PDF/UA-1
+(tagged, language and title set), uses only the committed Atkinson Hyperlegible font (OFL), and is
+byte-identical between two builds of one commit (`SOURCE_DATE_EPOCH`, no dates in the metadata).
+
+WeasyPrint's own warnings and errors (a missing `lang`, an image without `alt`, a CSS mistake) are
+forwarded to the MkDocs logger, so `mkdocs build --strict` fails on them; any exception becomes a
+`HandoutError` whose message starts with the file to fix.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+import jinja2
+import jinja2.nodes
+import markdown
+import segno
+import yaml
+from markupsafe import Markup
+
+from hooks.callouts import TIER_KEYS, Tier, tiers
+from hooks.care import CareSettings
+from hooks.citations import Source
+from hooks.errors import ContentError
+from hooks.evidence import GRADES
+from hooks.page_model import PageMeta, split_front_matter
+from hooks.render import long_date
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_DIR = ROOT / "overrides" / "handout"
+TEMPLATE = "handout.html"
+STYLESHEET = "handout.css"
+DATA_FILE = "data/handout.yml"  # relative to the project root
+RIGHT_NOW_PAGE = "cramp-right-now.md"
+HELP_PAGE = "when-to-get-help.md"
+MAX_PAGES = 2
+LOGGER_NAME = "mkdocs.plugins.leg_cramps.handout"
+
+# CSS page sizes, and where each PDF goes in the site.
+PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
+PAPER_NAMES: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
+PDF_PATH = "handout/leg-cramps-handout-{paper}.pdf"
+PREVIEW_PATH = "handout/leg-cramps-handout-preview.png"
+PREVIEW_WIDTH = 640  # pixels
+# Countries whose printers hold US Letter paper; every other country gets A4 first.
+LETTER_COUNTRIES = frozenset(
+    {"United States", "USA", "Canada", "Mexico", "Philippines", "Chile", "Colombia", "Venezuela",
+     "Guatemala", "Costa Rica", "Dominican Republic", "Puerto Rico", "Panama"}
+)
+
+
+class HandoutError(Exception):
+    """The handout cannot be made. The message is one line that starts with the file to fix."""
+
+
+@dataclass(frozen=True)
+class HandoutContent:
+    """Everything the handout says, taken from the pages and the data file."""
+
+    strategies: tuple[PageMeta, ...]
+    steps: tuple[Markup, ...]  # "Cramp right now?" steps, inline HTML
+    notes: tuple[Markup, ...]  # the plain paragraphs right after the steps
+    signs: Mapping[str, tuple[str, ...]]  # urgency tier key -> warning signs
+    sources: tuple[Source, ...]
+    reviewed: date
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str  # inside the site, e.g. handout/leg-cramps-handout-a4.pdf
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Handout:
+    files: tuple[OutputFile, ...]
+    links: dict[str, Any] = field(default_factory=dict)  # for the templates: config.extra.handout
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def is_handout_source(path: str | None) -> bool:
+    """A file of the handout's template folder. MkDocs would copy it into the site as a theme file."""
+    return bool(path) and Path(path).resolve().is_relative_to(TEMPLATE_DIR.resolve())  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------- content
+
+
+def nav_paths(nav: object) -> list[str]:
+    """The Markdown paths of mkdocs.yml's `nav`, in order (titles and outside links dropped)."""
+    found: list[str] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            if item.endswith(".md") and "://" not in item:
+                found.append(item)
+        elif isinstance(item, Mapping):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, (list, tuple)):
+            for value in item:
+                walk(value)
+
+    walk(nav)
+    return found
+
+
+def strategies_in_nav_order(pages: Mapping[str, PageMeta], nav: object) -> tuple[PageMeta, ...]:
+    """Every strategy page: first in nav order, then any page missing from nav by file name."""
+    order = {path: index for index, path in enumerate(nav_paths(nav))}
+    strategies = [meta for meta in pages.values() if meta.is_strategy]
+    strategies.sort(key=lambda meta: (order.get(meta.src_path, len(order)), meta.src_path))
+    return tuple(strategies)
+
+
+_ORDERED_ITEM = re.compile(r"^(\d+)\.[ \t]+(.*)$")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)(\{[^}]*\})?")
+_CITE = re.compile(r"\{\{\s*cite\([^}]*\)\s*\}\}")  # citations: the handout lists key sources instead
+
+
+def _inline_html(text: str, where: str) -> Markup:
+    text = _CITE.sub("", text).strip()
+    if "{{" in text or "{%" in text:
+        raise HandoutError(f"{where}: the handout cannot show a macro in the quick steps: {text[:60]!r}")
+    html = markdown.markdown(_LINK.sub(r"\1", text))
+    return Markup(html.removeprefix("<p>").removesuffix("</p>"))
+
+
+def right_now_steps(page_source: str) -> tuple[tuple[Markup, ...], tuple[Markup, ...]]:
+    """The 'Cramp right now?' page's first numbered list, and the plain paragraphs right after it.
+
+    Returned as inline HTML: (steps, notes). Links become plain text; citations are dropped.
+    """
+    where = f"docs/{RIGHT_NOW_PAGE}"
+    try:
+        _, body = split_front_matter(page_source)
+    except ContentError as error:
+        raise HandoutError(f"{where}: {error}") from None
+    lines = body.splitlines()
+    items: list[str] = []
+    end = len(lines)
+    for number, line in enumerate(lines):
+        match = _ORDERED_ITEM.match(line)
+        if match:
+            items.append(match.group(2).strip())
+        elif items and line.startswith(("   ", "\t")) and line.strip():
+            items[-1] += " " + line.strip()  # a wrapped list item
+        elif items:
+            end = number  # the first list has ended
+            break
+    if not items:
+        raise HandoutError(f"{where}: the handout takes its steps from the page's first numbered list; none found")
+    notes: list[str] = []
+    for paragraph in re.split(r"\n[ \t]*\n", "\n".join(lines[end:]).strip()):
+        plain = _CITE.sub("", paragraph).strip()
+        if not plain or plain[0] in "#{<!|/-*>:`" or "{{" in plain or "{%" in plain:
+            break
+        notes.append(" ".join(paragraph.split()))
+    return (
+        tuple(_inline_html(item, where) for item in items),
+        tuple(_inline_html(note, where) for note in notes),
+    )
+
+
+def urgency_signs(page_source: str) -> dict[str, tuple[str, ...]]:
+    """The warning signs of every `urgency()` callout on the 'When to get help' page, by tier."""
+    where = f"docs/{HELP_PAGE}"
+    try:
+        _, body = split_front_matter(page_source)
+        tree = jinja2.Environment().parse(body)
+    except ContentError as error:
+        raise HandoutError(f"{where}: {error}") from None
+    except jinja2.TemplateSyntaxError as error:
+        raise HandoutError(f"{where}: macro syntax error: {error.message}") from None
+    signs: dict[str, list[str]] = {key: [] for key in TIER_KEYS}
+    for call in tree.find_all(jinja2.nodes.Call):
+        if not (isinstance(call.node, jinja2.nodes.Name) and call.node.name == "urgency"):
+            continue
+        values = [arg.value if isinstance(arg, jinja2.nodes.Const) else None for arg in call.args]
+        if not values or not all(isinstance(value, str) for value in values):
+            raise HandoutError(f"{where}: the handout needs urgency() callouts with plain text in quotes")
+        tier, *tier_signs = values
+        if tier in signs:
+            signs[tier].extend(sign.strip() for sign in tier_signs if sign.strip() not in signs[tier])
+    missing = [key for key in TIER_KEYS if not signs[key]]
+    if missing:
+        raise HandoutError(
+            f"{where}: the handout lists every urgency tier, but the page has no urgency({missing[0]!r}, ...) callout"
+        )
+    return {key: tuple(values) for key, values in signs.items()}
+
+
+def key_sources(data_file: Path, bibliography: Mapping[str, Source]) -> tuple[Source, ...]:
+    """The few sources printed on the handout, picked by key in data/handout.yml."""
+    where = _rel(data_file)
+    try:
+        data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise HandoutError(f"{where}: file not found (it lists the handout's key sources)") from None
+    except yaml.YAMLError as error:
+        raise HandoutError(f"{where}: malformed YAML: {getattr(error, 'problem', error)}") from None
+    keys = data.get("sources") if isinstance(data, dict) else None
+    if not isinstance(keys, list) or not keys or not all(isinstance(key, str) for key in keys):
+        raise HandoutError(f"{where}: 'sources' must list citation keys, e.g. sources: [nhs-leg-cramps, hawke2021]")
+    unknown = [key for key in keys if key not in bibliography]
+    if unknown:
+        raise HandoutError(f"{where}: unknown citation key {unknown[0]!r}: use a key from data/bibliography.yml")
+    return tuple(bibliography[key] for key in keys)
+
+
+def collect_content(
+    pages: Mapping[str, PageMeta],
+    read_page: Callable[[str], str | None],
+    nav: object,
+    bibliography: Mapping[str, Source],
+    data_file: Path = ROOT / DATA_FILE,
+) -> HandoutContent:
+    """Gather the handout's words from the parsed page models, the page sources and the data file."""
+    sources = {}
+    for src in (RIGHT_NOW_PAGE, HELP_PAGE):
+        text = read_page(src)
+        if text is None or src not in pages:
+            raise HandoutError(f"docs/{src}: page not found; the handout takes its words from it")
+        sources[src] = text
+    strategies = strategies_in_nav_order(pages, nav)
+    if not strategies:
+        raise HandoutError("docs/strategies/: no strategy pages for the handout")
+    quoted = [*strategies, pages[RIGHT_NOW_PAGE], pages[HELP_PAGE]]
+    steps, notes = right_now_steps(sources[RIGHT_NOW_PAGE])
+    return HandoutContent(
+        strategies=strategies,
+        steps=steps,
+        notes=notes,
+        signs=urgency_signs(sources[HELP_PAGE]),
+        sources=key_sources(data_file, bibliography),
+        reviewed=max(meta.reviewed for meta in quoted),
+    )
+
+
+# ---------------------------------------------------------------------------- rendering
+
+
+def qr_code(url: str) -> str:
+    """A QR code for the address, as an SVG data URI (black on white, vector, selectable alt)."""
+    return segno.make(url, error="m").svg_data_uri(scale=1, border=4, dark="#000", light="#fff")
+
+
+_DATA_URI = re.compile(r"data:[^\s\"')]{40,}")
+
+
+class _Forward(logging.Handler):
+    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix."""
+
+    def __init__(self, where: str, target: logging.Logger, seen: set[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.where = where
+        self.target = target
+        self.seen = seen  # the same mistake on both paper sizes is reported once
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = _DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage())
+        line = f"{self.where}: WeasyPrint: {' '.join(message.split())}"
+        if line not in self.seen:
+            self.seen.add(line)
+            self.target.log(record.levelno, "%s", line)
+
+
+@contextmanager
+def _forward_weasyprint_logs(where: Path, logger_name: str, seen: set[str]) -> Iterator[None]:
+    source = logging.getLogger("weasyprint")
+    handler = _Forward(_rel(where), logging.getLogger(logger_name), seen)
+    level = source.level
+    if level == logging.NOTSET or level > logging.WARNING:
+        source.setLevel(logging.WARNING)
+    source.addHandler(handler)
+    try:
+        yield
+    finally:
+        source.removeHandler(handler)
+        source.setLevel(level)
+
+
+def _template_context(
+    content: HandoutContent, care: CareSettings, site_url: str, site_name: str
+) -> dict[str, Any]:
+    table: dict[str, Tier] = tiers(care)
+    return {
+        "site_name": site_name,
+        "site_url": site_url,
+        "site_address": re.sub(r"^https?://", "", site_url).rstrip("/"),
+        "qr_code": qr_code(site_url),
+        "steps": content.steps,
+        "notes": content.notes,
+        "strategies": [
+            {"title": meta.title, "description": meta.description, "grade": GRADES[meta.grade]}  # type: ignore[index]
+            for meta in content.strategies
+        ],
+        "tiers": [{"tier": table[key], "signs": content.signs[key]} for key in TIER_KEYS],
+        "care": care,
+        "sources": [
+            {
+                "source": source,
+                "where": source.journal or source.publisher,
+                "href": source.links()[0][1],
+                "address": re.sub(r"^https://(www\.)?", "", source.links()[0][1]).rstrip("/"),
+            }
+            for source in content.sources
+        ],
+        "reviewed": long_date(content.reviewed),
+        "reviewed_iso": content.reviewed.isoformat(),
+    }
+
+
+def render_handout(
+    content: HandoutContent,
+    care: CareSettings,
+    site_url: str,
+    paper: str,
+    *,
+    site_name: str = "Leg Cramps Guide",
+    template_dir: Path = TEMPLATE_DIR,
+    logger_name: str = LOGGER_NAME,
+    max_pages: int = MAX_PAGES,
+    reported: set[str] | None = None,
+) -> bytes:
+    """Render the handout on one paper size ('a4' or 'letter') and return the PDF's bytes.
+
+    WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
+    """
+    reported = set() if reported is None else reported
+    from weasyprint import CSS, HTML, URLFetcher
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
+
+    # Only the committed template files and data: URIs, never the network; a missing file stops it.
+    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    template_path = template_dir / TEMPLATE
+    stylesheet_path = template_dir / STYLESHEET
+    where = _rel(template_path)
+    if paper not in PAPERS:
+        raise HandoutError(f"{where}: unknown paper size {paper!r} (use one of: {', '.join(PAPERS)})")
+    if not site_url or not site_url.startswith(("http://", "https://")):
+        raise HandoutError(f"mkdocs.yml: site_url is needed for the handout's address and QR code, got {site_url!r}")
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    try:
+        html = environment.get_template(TEMPLATE).render(
+            _template_context(content, care, site_url, site_name), paper=PAPER_NAMES[paper]
+        )
+    except jinja2.TemplateSyntaxError as error:
+        raise HandoutError(f"{where}:{error.lineno}: template syntax error: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise HandoutError(f"{where}: template not found ({error.name})") from None
+    except jinja2.TemplateError as error:
+        raise HandoutError(f"{where}: template error: {error}") from None
+    stage = stylesheet_path  # the file a failure is reported against
+    try:
+        fonts = FontConfiguration()  # the stylesheet's @font-face rules load the committed font files
+        with _forward_weasyprint_logs(stylesheet_path, logger_name, reported):
+            stylesheets = [
+                CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts),
+                CSS(string=f"@page {{ size: {PAPERS[paper]}; }}"),
+            ]
+        stage = template_path
+        with _forward_weasyprint_logs(template_path, logger_name, reported):
+            document = HTML(
+                string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher
+            ).render(stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1")
+            pages = len(document.pages)
+            if pages > max_pages:
+                raise HandoutError(
+                    f"{where}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper; it must fit on "
+                    f"{max_pages}: shorten a description or the warning signs, or tighten {STYLESHEET}"
+                )
+            return document.write_pdf(pdf_variant="pdf/ua-1")
+    except HandoutError:
+        raise
+    except (Exception, FatalURLFetchingError) as error:  # WeasyPrint, fonts, images: one line, one file
+        detail = " ".join(str(error).split())[:200]
+        raise HandoutError(
+            f"{_rel(stage)}: WeasyPrint could not make the PDF: {type(error).__name__}: {detail}"
+        ) from None
+
+
+def preview_png(pdf: bytes, width: int = PREVIEW_WIDTH) -> bytes:
+    """Page 1 of the PDF as a greyscale PNG, for the handout page."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        scale = width / page.get_width()
+        image = page.render(scale=scale, grayscale=True).to_pil()
+        buffer = io.BytesIO()
+        image.convert("L").save(buffer, format="PNG", optimize=True)
+        return buffer.getvalue()
+    finally:
+        document.close()
+
+
+def paper_order(care: CareSettings) -> tuple[str, ...]:
+    """The paper sizes, the one the configured country uses first."""
+    return ("letter", "a4") if care.country in LETTER_COUNTRIES else ("a4", "letter")
+
+
+def build_handout(
+    pages: Mapping[str, PageMeta],
+    read_page: Callable[[str], str | None],
+    nav: object,
+    bibliography: Mapping[str, Source],
+    care: CareSettings,
+    site_url: str,
+    site_name: str = "Leg Cramps Guide",
+) -> Handout:
+    """Both PDFs and the preview image, with what the site's templates need to link to them."""
+    content = collect_content(pages, read_page, nav, bibliography)
+    files: list[OutputFile] = []
+    pdfs: list[dict[str, Any]] = []
+    reported: set[str] = set()
+    for paper in paper_order(care):
+        pdf = render_handout(content, care, site_url, paper, site_name=site_name, reported=reported)
+        path = PDF_PATH.format(paper=paper)
+        files.append(OutputFile(path, pdf))
+        pdfs.append({"paper": PAPER_NAMES[paper], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})
+    try:
+        preview = preview_png(files[0].content)
+    except Exception as error:
+        raise HandoutError(f"{_rel(TEMPLATE_DIR / TEMPLATE)}: could not draw the preview image: {error}") from None
+    files.append(OutputFile(PREVIEW_PATH, preview))
+    links = {
+        "pdfs": pdfs,
+        "preview": PREVIEW_PATH,
+        "reviewed": long_date(content.reviewed),
+    }
+    return Handout(files=tuple(files), links=links)

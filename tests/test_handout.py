@@ -1,0 +1,399 @@
+"""The PDF handout: what it says, that it fits, that it is accessible, and that mistakes stop the build.
+
+Most tests read the PDFs of the session's real strict build (`site_dir`); the rest build a throwaway
+copy of the project with one thing changed.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pytest
+import yaml
+
+from hooks import handout
+from hooks.callouts import TIER_KEYS, tiers
+from hooks.care import CareSettings
+from hooks.evidence import GRADES
+from hooks.page_model import split_front_matter
+from tests.support.site import ROOT, BuildResult, copy_project, mkdocs_build
+
+PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # points
+MAX_BYTES = 300 * 1024
+TEMPLATE = "overrides/handout/handout.html"
+STYLESHEET = "overrides/handout/handout.css"
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml uses !ENV; the tests only need plain settings."""
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def mkdocs_config(project: Path = ROOT) -> dict:
+    return yaml.load((project / "mkdocs.yml").read_text(), Loader=_IgnoreTags)
+
+
+CONFIG = mkdocs_config()
+CARE = CareSettings.from_extra(CONFIG["extra"])
+STRATEGIES = [path for path in handout.nav_paths(CONFIG["nav"]) if path.startswith("strategies/")]
+
+
+def front_matter(src: str) -> dict:
+    data, _ = split_front_matter((ROOT / "docs" / src).read_text())
+    return data
+
+
+def pdf_path(site_dir: Path, paper: str) -> Path:
+    return site_dir / handout.PDF_PATH.format(paper=paper)
+
+
+def pdf_text(data: bytes) -> str:
+    """All the text of a PDF, with every run of white space as one space."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.fixture(scope="module", params=list(PAPERS))
+def paper(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def pdf(site_dir: Path, paper: str) -> bytes:
+    return pdf_path(site_dir, paper).read_bytes()
+
+
+# --- it fits, and it is small --------------------------------------------------------------------
+
+
+def test_the_handout_fits_on_two_pages_of_its_paper(pdf: bytes, paper: str) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert 1 <= len(reader.pages) <= 2
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width, 1), round(height, 1)) == pytest.approx(PAPERS[paper], abs=0.2)
+
+
+def test_the_handout_is_small(pdf: bytes) -> None:
+    assert len(pdf) <= MAX_BYTES, f"{len(pdf) / 1024:.0f} KB"
+
+
+def test_no_text_is_smaller_than_10_pt(pdf: bytes) -> None:
+    sizes: Counter[float] = Counter()
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes[round(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]), 1)] += len(text)
+
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    assert sizes, "no text found"
+    assert min(sizes) >= 10, sorted(sizes.items())
+
+
+# --- what it says ------------------------------------------------------------------------------
+
+
+def test_the_handout_has_every_strategy_in_nav_order_with_its_grade(pdf: bytes) -> None:
+    text = pdf_text(pdf)
+    positions = []
+    for src in STRATEGIES:
+        data = front_matter(src)
+        title = " ".join(data["title"].split())
+        assert title in text, f"{src}: title {title!r} is missing"
+        assert GRADES[data["grade"]].label in text
+        assert " ".join(data["description"].split()) in text, f"{src}: description is missing"
+        positions.append(text.index(title))
+    assert positions == sorted(positions), "the strategies are not in mkdocs.yml nav order"
+    assert len(STRATEGIES) == len(list((ROOT / "docs" / "strategies").glob("*.md")))
+
+
+def test_the_handout_has_every_tier_and_the_emergency_number(pdf: bytes) -> None:
+    text = pdf_text(pdf)
+    for key in TIER_KEYS:
+        tier = tiers(CARE)[key]
+        assert tier.title in text and tier.lead in text, key
+    assert f"Call {CARE.emergency_number} now" in text
+    assert CARE.emergency_number == CONFIG["extra"]["care"]["emergency_number"]
+
+
+def test_the_handout_has_the_warning_signs_of_the_when_to_get_help_page(pdf: bytes) -> None:
+    text = pdf_text(pdf)
+    signs = handout.urgency_signs((ROOT / "docs" / handout.HELP_PAGE).read_text())
+    for key in TIER_KEYS:
+        assert signs[key]
+        for sign in signs[key]:
+            assert " ".join(sign.split()) in text, f"{key}: {sign!r}"
+
+
+def test_the_handout_says_what_to_do_right_now(pdf: bytes) -> None:
+    text = pdf_text(pdf).lower()
+    for words in ("knee straight", "toes up", "rub", "stand", "walk", "warm"):
+        assert words in text, words
+
+
+def test_the_handout_has_the_address_qr_code_sources_and_review_date(pdf: bytes, site_url: str) -> None:
+    text = pdf_text(pdf)
+    address = re.sub(r"^https?://", "", site_url).rstrip("/")
+    assert address in text
+    reviewed = max(front_matter(src)["reviewed"] for src in [*STRATEGIES, handout.RIGHT_NOW_PAGE, handout.HELP_PAGE])
+    assert f"Reviewed {reviewed.day} {reviewed.strftime('%B')} {reviewed.year}" in text
+    keys = yaml.safe_load((ROOT / handout.DATA_FILE).read_text())["sources"]
+    bibliography = yaml.safe_load((ROOT / "data" / "bibliography.yml").read_text())
+    for key in keys:
+        assert " ".join(str(bibliography[key]["title"]).split())[:40] in text, key
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        uris = {
+            str(annot.A.URI)
+            for page in document.pages
+            for annot in page.get("/Annots", [])
+            if annot.get("/Subtype") == "/Link" and "/A" in annot and "/URI" in annot.A
+        }
+        figures = [str(e.get("/Alt", "")) for e in _struct_elements(document.Root.StructTreeRoot.K) if e.S == "/Figure"]
+    assert any("QR code" in alt and address in alt for alt in figures), f"no QR code for the address: {figures}"
+    assert site_url in uris, "the site address is not a clickable link"
+    assert any(uri.startswith("https://") and "127.0.0.1" not in uri for uri in uris), "no source link"
+
+
+# --- accessible PDF ------------------------------------------------------------------------------
+
+
+def _struct_elements(node: pikepdf.Object) -> list[pikepdf.Dictionary]:
+    found = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, pikepdf.Array):
+            stack.extend(item)
+        elif isinstance(item, pikepdf.Dictionary) and "/S" in item:
+            found.append(item)
+            if "/K" in item:
+                stack.append(item.K)
+    return found
+
+
+def test_the_handout_is_a_tagged_pdf_ua_document(pdf: bytes) -> None:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        root = document.Root
+        assert "/StructTreeRoot" in root
+        assert bool(root.MarkInfo.Marked) is True
+        assert str(root.Lang) == "en"
+        assert bool(root.ViewerPreferences.DisplayDocTitle) is True
+        assert str(document.docinfo.Title).startswith("Leg cramps")
+        with document.open_metadata() as xmp:
+            assert xmp.get("pdfuaid:part") == "1"
+            assert xmp.get("dc:title", "").startswith("Leg cramps")
+            assert not any("Date" in key for key in xmp.keys()), "dates make two builds differ"
+        assert "/CreationDate" not in document.docinfo and "/ModDate" not in document.docinfo
+        elements = _struct_elements(root.StructTreeRoot.K)
+        tags = Counter(str(element.S) for element in elements)
+        for tag in ("/H1", "/H2", "/H3", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure", "/Link"):
+            assert tags[tag], f"no {tag} element in the structure tree: {dict(tags)}"
+        figures = [element for element in elements if element.S == "/Figure"]
+        assert all(str(figure.get("/Alt", "")).strip() for figure in figures), "an image has no alt text"
+        assert any("QR code" in str(figure.Alt) for figure in figures)
+
+
+def test_the_handout_embeds_only_the_committed_font(pdf: bytes) -> None:
+    families = set()
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            for font in page.Resources.Font.values():
+                for descendant in font.get("/DescendantFonts", [font]):
+                    descriptor = descendant.FontDescriptor
+                    assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font.BaseFont
+                    families.add(str(descendant.BaseFont).split("+", 1)[-1])
+    assert families and all(name.startswith("Atkinson-Hyperlegible") for name in families), families
+    assert {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Bold"} <= families
+    fonts = ROOT / "overrides" / "handout" / "fonts"
+    assert "SIL OPEN FONT LICENSE" in (fonts / "OFL.txt").read_text()
+
+
+def test_the_handout_text_is_real_selectable_text(pdf: bytes) -> None:
+    text = pdf_text(pdf)
+    assert "Leg cramps: what to do" in text
+    assert len(text) > 3000
+
+
+# --- on the site ---------------------------------------------------------------------------------
+
+
+def test_every_page_links_to_the_handout_with_its_real_size(site_dir: Path) -> None:
+    paper_first = handout.paper_order(CARE)[0]
+    size_kb = max(1, round(pdf_path(site_dir, paper_first).stat().st_size / 1024))
+    pages = [path for path in site_dir.rglob("index.html") if path.parent != site_dir / "search"]
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text()
+        match = re.search(r'<a href="([^"]+)" type="application/pdf">Download the handout \(PDF, (\d+) KB\)</a>', html)
+        assert match, f"{path}: no handout link"
+        assert int(match.group(2)) == size_kb
+        target = (path.parent / match.group(1)).resolve()
+        assert target == pdf_path(site_dir, paper_first).resolve()
+
+
+def test_the_handout_page_shows_a_preview_and_both_paper_sizes(site_dir: Path) -> None:
+    html = (site_dir / "handout" / "index.html").read_text()
+    image = re.search(r'<img alt="([^"]+)" src="leg-cramps-handout-preview.png"', html)
+    assert image and len(image.group(1)) > 30
+    png = (site_dir / handout.PREVIEW_PATH).read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) < 200 * 1024
+    for paper in PAPERS:
+        assert f'href="leg-cramps-handout-{paper}.pdf"' in html
+    assert "Fit to page" in html and "black and white" in html.lower()
+
+
+def test_the_template_folder_is_not_copied_into_the_site(site_dir: Path) -> None:
+    assert not list(site_dir.rglob("*.woff2"))
+    assert not (site_dir / "handout" / "handout.css").exists()
+
+
+# --- the core, without MkDocs ----------------------------------------------------------------------
+
+
+def test_the_warning_signs_come_from_the_urgency_callouts() -> None:
+    page = (
+        "---\ntitle: t\n---\n\n"
+        '{{ urgency("emergency", "sign a", "sign b") }}\n\nText {{ cite("x") }}\n\n'
+        '{{ urgency("urgent", "sign c") }}\n{{ urgency("soon", "sign d") }}\n'
+        '{{ urgency("routine", "sign e") }}\n{{ urgency("emergency", "sign a") }}\n'
+    )
+    assert handout.urgency_signs(page) == {
+        "emergency": ("sign a", "sign b"),
+        "urgent": ("sign c",),
+        "soon": ("sign d",),
+        "routine": ("sign e",),
+    }
+    with pytest.raises(handout.HandoutError, match=r"^docs/when-to-get-help.md: .*urgency\('soon'"):
+        handout.urgency_signs(page.replace('"soon"', '"urgent"'))
+
+
+def test_the_quick_steps_come_from_the_first_numbered_list() -> None:
+    page = (
+        "---\ntitle: t\n---\n\n# Title\n\n1. **Pull.** Toes up.\n2. Rub it, see [massage](m.md).{{ cite(\"a\") }}\n\n"
+        "Thigh cramp? Stretch the other way.\n\n{{ urgency(\"emergency\", \"x\") }}\n\nNot this.\n"
+    )
+    steps, notes = handout.right_now_steps(page)
+    assert [str(step) for step in steps] == ["<strong>Pull.</strong> Toes up.", "Rub it, see massage."]
+    assert [str(note) for note in notes] == ["Thigh cramp? Stretch the other way."]
+    with pytest.raises(handout.HandoutError, match="^docs/cramp-right-now.md: .*numbered list"):
+        handout.right_now_steps("---\ntitle: t\n---\n\nNo list here.\n")
+
+
+def test_nav_paths_flatten_the_mkdocs_nav() -> None:
+    nav = [{"Home": "index.md"}, {"S": ["strategies/b.md", {"A": "strategies/a.md"}]}, {"X": "https://x.org/a.md"}]
+    assert handout.nav_paths(nav) == ["index.md", "strategies/b.md", "strategies/a.md"]
+
+
+def test_an_unknown_source_key_names_the_data_file(tmp_path: Path) -> None:
+    data = tmp_path / "handout.yml"
+    data.write_text("sources: [nobody2099]\n")
+    with pytest.raises(handout.HandoutError, match="handout.yml: unknown citation key 'nobody2099'"):
+        handout.key_sources(data, {})
+
+
+def test_rendering_is_fast_and_deterministic() -> None:
+    from hooks.citations import load_bibliography
+    from hooks.page_model import parse_page_meta
+
+    pages = {}
+    for path in (ROOT / "docs").rglob("*.md"):
+        src = path.relative_to(ROOT / "docs").as_posix()
+        pages[src] = parse_page_meta(src, split_front_matter(path.read_text())[0])
+    content = handout.collect_content(
+        pages,
+        lambda src: (ROOT / "docs" / src).read_text(),
+        CONFIG["nav"],
+        load_bibliography(ROOT / "data" / "bibliography.yml"),
+    )
+    start = time.perf_counter()
+    first = handout.render_handout(content, CARE, "https://example.org/leg-cramps/", "a4")
+    seconds = time.perf_counter() - start
+    second = handout.render_handout(content, CARE, "https://example.org/leg-cramps/", "a4")
+    assert first == second
+    assert seconds < 10
+
+
+# --- builds of a changed copy of the project -------------------------------------------------------
+
+
+def test_two_builds_give_byte_identical_handouts(tmp_path: Path, site_dir: Path, site_url: str) -> None:
+    again = mkdocs_build(ROOT, tmp_path / "site", SITE_URL=site_url)
+    assert again.ok, again.output
+    for path in [*(handout.PDF_PATH.format(paper=p) for p in PAPERS), handout.PREVIEW_PATH]:
+        assert (again.site_dir / path).read_bytes() == (site_dir / path).read_bytes(), path
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """copy_project() into a fresh folder (it copies mkdocs.yml first, so the folder must exist)."""
+    destination = tmp_path / "project"
+    destination.mkdir(parents=True, exist_ok=True)
+    return copy_project(destination)
+
+
+def set_care(project: Path, **settings: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    for name, value in settings.items():
+        text, count = re.subn(rf"^(    {name}:).*$", rf'\1 "{value}"', text, count=1, flags=re.MULTILINE)
+        assert count == 1, name
+    config.write_text(text)
+
+
+def test_the_handout_follows_the_configured_numbers(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    set_care(project, country="United Kingdom", emergency_number="999", emergency_place="A&E",
+             urgent_number="111", urgent_advice="ask for an urgent GP appointment", doctor="GP")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.ok, result.output
+    uk = CareSettings.from_extra(mkdocs_config(project)["extra"])
+    for paper in PAPERS:
+        text = pdf_text(pdf_path(result.site_dir, paper).read_bytes())
+        assert "Call 999 now" in text and "Call 999 or go to A&E now if:" in text
+        assert "Call 111 or ask for an urgent GP appointment today if:" in text
+        assert all(tier.title in text for tier in tiers(uk).values())
+        assert "911" not in text
+        assert len(pypdf.PdfReader(pdf_path(result.site_dir, paper)).pages) <= 2
+    # A4 is the first choice outside North America.
+    home = (result.site_dir / "index.html").read_text()
+    assert re.search(r'href="handout/leg-cramps-handout-a4.pdf" type="application/pdf">Download the handout', home)
+
+
+def break_file(project: Path, path: str, old: str, new: str) -> None:
+    target = project / path
+    text = target.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    target.write_text(text.replace(old, new, 1))
+
+
+BAD_TEMPLATES = {
+    "no lang": (TEMPLATE, '<html lang="en">', "<html>", TEMPLATE, "lang"),
+    "image without alt": (TEMPLATE, 'alt="QR code', 'data-alt="QR code', TEMPLATE, "alt"),
+    "css typo": (STYLESHEET, "break-inside: avoid;", "brake-inside: avoid;", STYLESHEET, "brake-inside"),
+    "jinja syntax": (TEMPLATE, "{%- endfor %}", "{%- endfor", TEMPLATE, "template syntax error"),
+    "unknown variable": (TEMPLATE, "{{ site_address }}", "{{ site_adress }}", TEMPLATE, "site_adress"),
+    "missing font file": (STYLESHEET, "latin-700-normal.woff2", "latin-700-bold.woff2", STYLESHEET, "latin-700-bold"),
+    "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", TEMPLATE, "must fit on 2"),
+    "unknown source": ("data/handout.yml", "  - allen2012", "  - allen2099", "data/handout.yml", "allen2099"),
+}
+
+
+@pytest.mark.parametrize("mistake", list(BAD_TEMPLATES))
+def test_a_handout_mistake_stops_the_build_naming_the_file(tmp_path: Path, mistake: str) -> None:
+    path, old, new, named, words = BAD_TEMPLATES[mistake]
+    project = project_copy(tmp_path)
+    break_file(project, path, old, new)
+    result: BuildResult = mkdocs_build(project, tmp_path / "site")
+    assert not result.ok, f"the build passed despite: {mistake}"
+    lines = [line for line in result.output.splitlines() if named in line and words in line]
+    assert len(lines) >= 1, f"no one line names {named} and says {words!r}:\n{result.output}"
+    assert "Traceback" not in result.output
