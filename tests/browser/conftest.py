@@ -1,0 +1,65 @@
+"""Fixtures for the real-browser tests: one Chromium for the whole run, the built site's pages.
+
+The site is the one readers get: built with `--strict` for the GitHub Pages sub-path /leg-cramps/
+(SITE_URL set to match) and served over HTTP by `served_site` (see tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Error, Page, sync_playwright
+
+from tests.support.browser import LAUNCH_ARGS, find_browser
+
+from .helpers import SitePage, site_pages
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium, kept off the network by LAUNCH_ARGS. No browser is a failure, not a skip."""
+    try:
+        executable = find_browser()
+    except SystemExit as error:  # CHROMIUM / CHROME points at something that is not a browser
+        pytest.fail(f"No browser for the browser tests: {error}", pytrace=False)
+    with sync_playwright() as playwright:
+        problem = None
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        except Error as error:
+            problem = str(error).splitlines()[0]
+        if problem:
+            where = executable or "Playwright's own Chromium"
+            pytest.fail(
+                f"Could not start a browser for the browser tests ({where}).\n"
+                "Install Debian's chromium (apt-get install chromium), set CHROMIUM=/path/to/chrome, "
+                "or run `make browser` (Playwright's installer).\n"
+                f"Playwright said: {problem}",
+                pytrace=False,
+            )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir: Path, served_site: object, site_url: str) -> list[SitePage]:
+    """Every HTML page of the built site (not 404.html), as readers reach it over HTTP."""
+    found = site_pages(site_dir, site_url)
+    docs = [p for p in (Path(__file__).resolve().parents[2] / "docs").rglob("*.md")]
+    assert len(found) >= len(docs), f"the built site has {len(found)} pages but docs/ has {len(docs)} Markdown files"
+    return found
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh, cookie-free browser context (light palette, desktop size) for one test."""
+    context = browser.new_context(color_scheme="light")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()

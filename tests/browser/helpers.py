@@ -1,0 +1,108 @@
+"""Small helpers shared by the browser tests: the site's pages, search, focus and failure reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from playwright.sync_api import Page
+
+
+@dataclass(frozen=True)
+class SitePage:
+    path: str  # relative to the site root, as in the address bar: "", "strategies/heat/"
+    url: str
+
+    @property
+    def name(self) -> str:
+        return self.path or "home"
+
+
+def site_pages(site_dir: Path, site_url: str) -> list[SitePage]:
+    """Every HTML page in the built site except 404.html, home first."""
+    found = []
+    for html in sorted(site_dir.rglob("index.html")):
+        path = html.parent.relative_to(site_dir).as_posix()
+        path = "" if path == "." else path + "/"
+        found.append(SitePage(path, urljoin(site_url, path)))
+    return sorted(found, key=lambda page: (page.path != "", page.path))
+
+
+def page_path(url: str, site_url: str) -> str:
+    """The site-relative path of an address on the site, without query or fragment."""
+    path = urlsplit(url).path
+    base = urlsplit(site_url).path
+    return path[len(base):] if path.startswith(base) else path
+
+
+def open_page(page: Page, url: str) -> None:
+    """Go to a page and wait until Material's scripts have run (the palette is applied)."""
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url} answered {response.status if response else 'nothing'}"
+    page.wait_for_selector("body[data-md-color-scheme]", state="attached")
+
+
+# Keyboard walks press Tab hundreds of times: without transitions each focus stop is judged in its
+# final state at once instead of after Material's 125-400 ms animations. Nothing else changes.
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    """Format {page: [problem, ...]} as one readable failure message."""
+    lines = []
+    for where, items in problems.items():
+        lines.append(f"{where}:")
+        lines.extend(f"    {item}" for item in items)
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------ search
+
+# Counts the messages sent to Material's search worker and its answers, so a test knows when the
+# results on screen belong to the last key press (Material sends one query per keyup, no debounce).
+SEARCH_PROBE = """
+(() => {
+  const Native = window.Worker;
+  window.__search = { pending: 0, last: null };
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", () => { window.__search.pending--; });
+    }
+    postMessage(message, ...rest) {
+      window.__search.pending++;
+      if (message && typeof message.data === "string") window.__search.last = message.data;
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+
+def type_search(page: Page, query: str) -> None:
+    """Open search with the "/" key, clear it and type the query key by key, as a reader does."""
+    page.keyboard.press("/")
+    search_input = page.locator("input.md-search__input")
+    search_input.wait_for(state="visible")
+    assert page.evaluate("document.activeElement === document.querySelector('input.md-search__input')"), (
+        'pressing "/" did not put the focus in the search box'
+    )
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("Backspace")
+    page.keyboard.type(query)
+    page.wait_for_function(
+        """(query) => window.__search && window.__search.pending === 0
+             && window.__search.last === query
+             && document.querySelector('input.md-search__input').value === query""",
+        arg=query,
+    )
+
+
+def top_results(page: Page, site_url: str, count: int = 3) -> list[str]:
+    """The site-relative paths of the first `count` pages in the result list."""
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.map(item => item.querySelector('a').href)",
+    )
+    return [page_path(href, site_url) for href in hrefs[:count]]

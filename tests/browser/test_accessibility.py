@@ -1,0 +1,198 @@
+"""Accessibility in a real browser: axe-core on every page in both palettes, and keyboard-only use.
+
+- axe-core (axe-playwright-python) finds no violation on any page, the 404 page or the open search,
+  in the light and the dark palette (the palette follows prefers-color-scheme, emulated here).
+- Keyboard only: the skip link works, search is reachable and usable, the handout link is reachable
+  on every page, and every focus stop shows a visible focus ring.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urljoin
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from .helpers import NO_MOTION, SEARCH_PROBE, SitePage, open_page, page_path, report, type_search
+
+pytestmark = pytest.mark.browser
+
+PALETTES = {"light": "default", "dark": "slate"}  # emulated color_scheme -> Material scheme
+FOCUS_CHECK = Path(__file__).with_name("focus.js").read_text(encoding="utf-8")
+DESCRIBE = """() => { const e = document.activeElement; if (!e || e === document.body) return "(page)";
+  const text = (e.innerText || e.getAttribute("aria-label") || e.value || "").trim().split("\\n")[0].slice(0, 40);
+  return `<${e.tagName.toLowerCase()}${e.className ? "." + String(e.className).trim().split(/\\s+/).join(".") : ""}`
+    + `${e.getAttribute("href") ? " href=" + e.getAttribute("href") : ""}> "${text}"`; }"""
+# One round trip per Tab press: where the focus is, whether it is the handout link, and any problem.
+TAB_STEP = f"""async () => {{
+  const describe = {DESCRIBE};
+  const check = {FOCUS_CHECK};
+  const handout = document.activeElement.matches('.handout-link a');
+  return [describe(), handout, await check()];
+}}"""
+MAX_TABS = 400
+axe = Axe()
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Run axe-core once on the page as it is; one line per violation, with up to 3 offending nodes."""
+    results = axe.run(page)
+    lines = []
+    for violation in results.response["violations"]:
+        nodes = violation["nodes"]
+        where = "; ".join(" ".join(node["target"]) for node in nodes[:3]) + (" ..." if len(nodes) > 3 else "")
+        summary = nodes[0].get("failureSummary", "").replace("\n", " ")[:220] if nodes else ""
+        lines.append(f"{violation['id']} ({violation['impact']}, {len(nodes)}x): {violation['help']} | {where} | {summary}")
+    return lines
+
+
+@pytest.fixture(params=list(PALETTES), scope="module")
+def palette(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def palette_page(browser: Browser, palette: str, served_site: object) -> Iterator[Page]:
+    """One page in the emulated palette, reused for every site page (fresh context per palette)."""
+    context = browser.new_context(color_scheme=palette)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_palette(page: Page, palette: str) -> None:
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    assert scheme == PALETTES[palette], f"expected the {palette} palette ({PALETTES[palette]}), the page shows {scheme}"
+
+
+def test_axe_finds_no_violations_on_any_page(
+    palette_page: Page, palette: str, pages: list[SitePage], site_url: str
+) -> None:
+    problems: dict[str, list[str]] = {}
+    for site_page in pages:
+        open_page(palette_page, site_page.url)
+        assert_palette(palette_page, palette)
+        found = axe_violations(palette_page)
+        if found:
+            problems[site_page.name] = found
+    # The 404 page readers see for a missing address.
+    response = palette_page.goto(urljoin(site_url, "no-such-page/"))
+    assert response is not None and response.status == 404
+    palette_page.wait_for_selector("body[data-md-color-scheme]", state="attached")
+    if found := axe_violations(palette_page):
+        problems["404 page"] = found
+    assert not problems, f"axe-core violations in the {palette} palette:\n{report(problems)}"
+
+
+def test_axe_finds_no_violations_in_open_search(browser: Browser, palette: str, site_url: str) -> None:
+    """The theme's own search dialog, open with results, passes too (it once had no accessible name)."""
+    context = browser.new_context(color_scheme=palette)
+    try:
+        page = context.new_page()
+        page.add_init_script(SEARCH_PROBE)
+        open_page(page, site_url)
+        type_search(page, "cramp")
+        page.wait_for_selector(".md-search-result__item")
+        found = axe_violations(page)
+        assert not found, f"axe-core violations with search open ({palette} palette):\n" + "\n".join(found)
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------------- keyboard only
+
+
+def test_skip_link_jumps_to_the_content(page: Page, served_site: object, site_url: str) -> None:
+    open_page(page, urljoin(site_url, "strategies/stretching/"))
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    assert page.evaluate("document.activeElement === document.querySelector('a.md-skip')"), (
+        "the first Tab stop is not the skip link"
+    )
+    problem = page.evaluate(FOCUS_CHECK)
+    assert problem is None, f"the focused skip link is not visible: {problem}"
+    target = skip.get_attribute("href")
+    assert target and target.startswith("#")
+    page.keyboard.press("Enter")
+    page.wait_for_function("(hash) => location.hash === hash", arg=target)
+    heading = page.locator(target)
+    assert heading.is_visible() and heading.evaluate("e => e.closest('.md-content') !== null")
+    page.keyboard.press("Tab")
+    inside = page.evaluate("document.activeElement.closest('.md-content') !== null")
+    assert inside, f"after the skip link, Tab went to {page.evaluate(DESCRIBE)}, not into the page content"
+
+
+def test_search_is_reachable_and_usable_by_keyboard(page: Page, served_site: object, site_url: str) -> None:
+    """Tab to the search box (no shortcut), type, arrow down to a result and open it with Enter."""
+    page.add_init_script(SEARCH_PROBE)
+    open_page(page, site_url)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('input.md-search__input')"):
+            break
+    else:
+        pytest.fail("15 Tab presses from the top of the page did not reach the search box")
+    assert page.evaluate(FOCUS_CHECK) is None, f"focus on the search box is not visible: {page.evaluate(FOCUS_CHECK)}"
+    page.keyboard.type("magnesium")
+    page.wait_for_function("() => window.__search.pending === 0 && window.__search.last === 'magnesium'")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+    assert focused, f"ArrowDown from the search box went to {page.evaluate(DESCRIBE)}, not to the first result"
+    assert page.evaluate(FOCUS_CHECK) is None, f"focus on the search result is not visible: {page.evaluate(FOCUS_CHECK)}"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page_path(page.url, site_url) == "strategies/electrolytes/"
+
+
+def test_palette_toggle_works_by_keyboard(page: Page, served_site: object, site_url: str) -> None:
+    """Tab to the light/dark toggle and press Enter: the palette switches, and back again."""
+    open_page(page, site_url)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-option')"):
+            break
+    else:
+        pytest.fail("10 Tab presses from the top of the page did not reach the light/dark toggle")
+    assert page.evaluate(FOCUS_CHECK) is None, f"focus on the palette toggle is not visible: {page.evaluate(FOCUS_CHECK)}"
+    for expected in ("slate", "default"):
+        page.keyboard.press("Enter")
+        page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=expected)
+        assert page.evaluate(FOCUS_CHECK) is None, f"after switching to {expected}: {page.evaluate(FOCUS_CHECK)}"
+
+
+def tab_through(page: Page) -> tuple[bool, list[str]]:
+    """Press Tab from the top of the page to its end; return (handout link reached, problems)."""
+    problems: list[str] = []
+    handout_reached = False
+    first = None
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        where, is_handout, problem = page.evaluate(TAB_STEP)
+        if where == "(page)" or where == first:
+            return handout_reached, problems
+        first = first or where
+        handout_reached = handout_reached or is_handout
+        if problem:
+            problems.append(f"focus on {where} {problem}")
+    problems.append(f"focus never left the page after {MAX_TABS} Tab presses (keyboard trap?)")
+    return handout_reached, problems
+
+
+def test_every_page_works_by_keyboard_with_visible_focus(
+    palette_page: Page, palette: str, pages: list[SitePage]
+) -> None:
+    """Tab through every page: the handout link is reached and every focus stop has a visible ring."""
+    problems: dict[str, list[str]] = {}
+    for site_page in pages:
+        open_page(palette_page, site_page.url)
+        palette_page.add_style_tag(content=NO_MOTION)
+        handout_reached, found = tab_through(palette_page)
+        if not handout_reached:
+            found.append("Tab never reached the handout link (.handout-link a)")
+        if found:
+            problems[site_page.name] = found
+    assert not problems, f"keyboard problems in the {palette} palette:\n{report(problems)}"
