@@ -87,7 +87,9 @@ def test_axe_finds_no_violations_on_any_page(
     assert not problems, f"axe-core violations in the {palette} palette:\n{report(problems)}"
 
 
-def test_axe_finds_no_violations_in_open_search(browser: Browser, palette: str, site_url: str) -> None:
+def test_axe_finds_no_violations_in_open_search(
+    browser: Browser, palette: str, served_site: object, site_url: str
+) -> None:
     """The theme's own search dialog, open with results, passes too (it once had no accessible name)."""
     context = browser.new_context(color_scheme=palette)
     try:

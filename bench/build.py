@@ -1,0 +1,203 @@
+"""Build time: the project's overhead over a plain Material build, and scaling to 100 and 1,000 pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from bench.common import ChildRun, bench_env, median, mkdocs_build_args, run_child, tail
+from bench.generate import CONFIG, GROUP_SIZE, PRUNED_CONFIG, generate_site, page_count
+from tests.support.site import copy_project
+
+PLAIN_CONFIG = "mkdocs-plain.yml"
+PLAIN_DOCS = "docs-plain"
+PLAIN_OVERRIDES = "overrides-plain"
+PRERENDERED_CONFIG = "mkdocs-prerendered.yml"
+PRERENDERED_HOOK = "bench_handout_prerendered.py"
+BASELINE = (
+    "plain Material: the same docs/ with every Jinja {{ }} / {% %} / {# #} call deleted, plugins "
+    "reduced to search, no hooks, no macros, no theme overrides, no handout PDF, not --strict "
+    "(so no macro output, page footers, source lists or PDF)"
+)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+Log = Callable[[str], None]
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def strip_jinja(text: str) -> str:
+    return _JINJA.sub("", text)
+
+
+def make_plain_variant(project: Path) -> str:
+    """A copy of docs/ without Jinja and a config that inherits mkdocs.yml minus the engine."""
+    docs = project / "docs"
+    plain = project / PLAIN_DOCS
+    shutil.copytree(docs, plain)
+    for page in plain.rglob("*.md"):
+        page.write_text(strip_jinja(page.read_text(encoding="utf-8")), encoding="utf-8")
+    config = {
+        "INHERIT": "mkdocs.yml",
+        "docs_dir": PLAIN_DOCS,
+        "plugins": [{"search": {"lang": "en"}}],
+        "hooks": [],
+        "strict": False,  # links to the handout PDF, which only the hooks make, would warn
+        "theme": {"custom_dir": PLAIN_OVERRIDES},  # an empty folder: Material's own templates
+    }
+    (project / PLAIN_OVERRIDES).mkdir()
+    (project / PLAIN_CONFIG).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return PLAIN_CONFIG
+
+
+def _build(project: Path, config: str, out: Path, strict: bool) -> ChildRun:
+    if out.exists():
+        shutil.rmtree(out)
+    run = run_child(mkdocs_build_args(config, out, strict=strict), cwd=project, env=bench_env())
+    if not run.ok:
+        raise BuildFailed(f"mkdocs build -f {config} failed in {project}:\n{tail(run.output)}")
+    return run
+
+
+def _html_bytes(site: Path) -> int:
+    return sum(path.stat().st_size for path in site.rglob("*.html"))
+
+
+def make_prerendered_variant(project: Path, pdf: Path) -> str:
+    """The full build, except that the handout core returns `pdf` instead of running WeasyPrint."""
+    from mkdocs.utils.yaml import yaml_load
+
+    shutil.copy2(Path(__file__).with_name("handout_prerendered.py"), project / PRERENDERED_HOOK)
+    shutil.copy2(pdf, project / "bench-prerendered-handout.pdf")
+    with open(project / "mkdocs.yml", encoding="utf-8") as stream:
+        hooks = yaml_load(stream).get("hooks", [])
+    config = {"INHERIT": "mkdocs.yml", "hooks": [PRERENDERED_HOOK, *hooks]}
+    (project / PRERENDERED_CONFIG).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return PRERENDERED_CONFIG
+
+
+def build_overhead(pairs: int, log: Log) -> dict[str, object]:
+    """Full strict build against the plain baseline, alternating in pairs after one warm-up each.
+
+    A third build, the full one with the PDF pre-rendered, runs in each round to split the overhead
+    into the handout's PDF rendering and everything else.
+    """
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        (Path(tmp) / "project").mkdir()
+        project = copy_project(Path(tmp) / "project")
+        plain_config = make_plain_variant(project)
+        out = Path(tmp) / "out"
+        runs = {
+            "full": lambda: _build(project, "mkdocs.yml", out / "full", strict=True),
+            "plain": lambda: _build(project, plain_config, out / "plain", strict=False),
+        }
+        log("  warm-up: one build of each kind")
+        runs["full"]()
+        pages = len(list((out / "full").rglob("index.html")))
+        pdfs = sorted((out / "full").rglob("*.pdf"))
+        if pdfs:
+            prerendered = make_prerendered_variant(project, pdfs[0])
+            runs["no_pdf"] = lambda: _build(project, prerendered, out / "no-pdf", strict=True)
+            runs["no_pdf"]()
+        runs["plain"]()
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for pair in range(pairs):
+            order = list(runs) if pair % 2 == 0 else list(reversed(runs))
+            for name in order:
+                times[name].append(runs[name]().seconds)
+            log(f"  round {pair + 1}/{pairs}: " + ", ".join(f"{name} {times[name][-1]:.2f} s" for name in runs))
+    full, plain = median(times["full"]), median(times["plain"])
+    result: dict[str, object] = {
+        "pairs": pairs,
+        "pages": pages,
+        "full_command": "mkdocs build --strict (macros, hooks, handout)",
+        "baseline": BASELINE,
+        "full_s": full,
+        "plain_s": plain,
+        "ratio": full / plain,
+        "goal_ratio": 1.3,
+        "runs": times,
+    }
+    if "no_pdf" in times:
+        no_pdf = median(times["no_pdf"])
+        result.update(
+            no_pdf_s=no_pdf,
+            no_pdf_ratio=no_pdf / plain,
+            no_pdf_description="the full build with the handout core returning a pre-rendered PDF "
+            "(bench/handout_prerendered.py): everything but WeasyPrint",
+        )
+    return result
+
+
+def _scale_one(site: Path, config: str, runs: int, log: Log, label: str) -> dict[str, object]:
+    out = site.parent / f"{site.name}-{Path(config).stem}-site"
+    results = [_build(site, config, out, strict=True) for _ in range(runs)]
+    html = _html_bytes(out)
+    pages = page_count(site)
+    strategy_html = sorted((out / "strategies").rglob("index.html"))
+    strategy_kib = strategy_html[0].stat().st_size / 1024 if strategy_html else None
+    shutil.rmtree(out)
+    seconds = median(run.seconds for run in results)
+    log(f"  {label}: {' '.join(f'{run.seconds:.2f}' for run in results)} s")
+    return {
+        "pages": pages,
+        "runs": runs,
+        "seconds": seconds,
+        "all_seconds": [run.seconds for run in results],
+        "s_per_page": seconds / pages,
+        "peak_rss_mib": max(run.max_rss_mib for run in results),
+        "html_mib": html / 2**20,
+        "strategy_page_kib": strategy_kib,
+    }
+
+
+def scaling(sizes: dict[int, int], log: Log) -> dict[str, object]:
+    """Build generated sites (bench/generate.py) of each size, with the project's flat nav and in groups.
+
+    `sizes` maps a strategy-page count to its number of runs. The smallest size only serves to
+    estimate the fixed cost for the marginal figures; the goal compares the two largest.
+    """
+    variants = {
+        "flat": (CONFIG, "the project's navigation: one Strategies section listing every strategy"),
+        "pruned": (
+            PRUNED_CONFIG,
+            f"diagnostic: strategies in nav sections of {GROUP_SIZE} + Material's navigation.prune",
+        ),
+    }
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        for count, runs in sizes.items():
+            site = generate_site(Path(tmp) / f"site-{count}", count)
+            for variant, (config, _) in variants.items():
+                label = f"{count} strategies, {variant} nav, {runs} runs"
+                results.setdefault(variant, {})[str(count)] = _scale_one(site, config, runs, log, label)  # type: ignore[union-attr]
+            shutil.rmtree(site)
+    small, large = sorted(sizes)[-2:]  # the goal compares the two largest sizes (100 and 1,000)
+    for variant, (_, description) in variants.items():
+        by_size = results[variant]
+        assert isinstance(by_size, dict)
+        ordered = [by_size[str(count)] for count in sorted(sizes)]
+        # Marginal cost: the extra seconds per extra page between consecutive sizes. The build's
+        # fixed cost (start-up, handout, home page) is the same for every size and drops out.
+        marginal = {
+            f"{a['pages']}-{b['pages']}": (b["seconds"] - a["seconds"]) / (b["pages"] - a["pages"])
+            for a, b in zip(ordered, ordered[1:])
+        }
+        steps = list(marginal.values())
+        results[variant] = {
+            "description": description,
+            "sizes": by_size,
+            "per_page_ratio": by_size[str(large)]["s_per_page"] / by_size[str(small)]["s_per_page"],
+            "marginal_s_per_page": marginal,
+            "marginal_ratio": steps[-1] / steps[-2] if len(steps) >= 2 else None,
+        }
+    results["compared"] = [small, large]
+    results["goal_ratio"] = 1.2
+    return results

@@ -1,0 +1,209 @@
+"""Generated sites for the scaling benchmark: N strategy pages made from templates/strategy.md.
+
+The generated project is a copy of the real engine (mkdocs.yml, hooks/, overrides/, data/,
+templates/, the stylesheet and pictures) with its own small set of non-strategy pages, so it builds
+whatever state the real content is in. Every page goes through the real macros, citations and page
+model: valid front matter, unique titles, future review dates, three cite() calls per page with keys
+taken in turn from data/bibliography.yml (so every key is cited somewhere, as the build requires).
+
+One documented difference: the handout must fit on two pages and lists every strategy, which no
+site of 100 strategies can do. The generated configs load `bench/handout_cap.py` as an extra hook
+first, so the handout lists the first 10 strategies (as many as the real site has).
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench.common import ROOT
+from hooks.citations import load_bibliography
+from hooks.evidence import GRADES
+from hooks.page_model import split_front_matter
+
+ENGINE = ("mkdocs.yml", "hooks", "overrides", "data", "templates")
+DOCS_KEPT = ("stylesheets", "assets")  # non-Markdown files the theme and pages use
+CONFIG = "mkdocs-bench.yml"  # inherits the real mkdocs.yml; only the navigation differs
+# Diagnostic variant: strategies grouped in nav sections of GROUP_SIZE, with Material's
+# navigation.prune, so a page carries its own section's links instead of every strategy's.
+PRUNED_CONFIG = "mkdocs-bench-pruned.yml"
+GROUP_SIZE = 50
+HANDOUT_CAP_HOOK = "bench_handout_cap.py"  # bench/handout_cap.py, copied into the project
+
+_WORDS = (
+    "calf", "thigh", "foot", "night", "evening", "morning", "gentle", "slow", "warm", "cool",
+    "standing", "seated", "towel", "wall", "step", "ankle", "toe", "knee", "hamstring", "shin",
+)
+_FILLER = (
+    "Most people can try this at home. It costs little and takes a few minutes. "
+    "Stop if it hurts more than a firm pull, and try again the next evening. "
+    "Keep a short diary of your cramps for two weeks, so you can see whether it helps you. "
+    "Write down when the cramp started, which muscle it was and how long it lasted."
+)
+
+
+def _title(index: int) -> str:
+    first = _WORDS[index % len(_WORDS)]
+    second = _WORDS[(index // len(_WORDS)) % len(_WORDS)]
+    return f"Strategy {index:04d}: {first} {second} routine"
+
+
+def _slug(index: int) -> str:
+    return f"strategies/gen-{index:04d}.md"
+
+
+def _page(front: dict[str, object], body: str) -> str:
+    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n" + body
+
+
+def strategy_page(template: str, index: int, count: int, keys: list[str], today: date) -> str:
+    """One strategy page: the template's sections with filler text and three citations."""
+    front, body = split_front_matter(template)
+    title = _title(index)
+    grades = list(GRADES)
+    front.update(
+        title=title,
+        description=f"{title}: a generated strategy page for the build benchmark. It is safe to try and easy to do.",
+        keywords=[f"strategy {index}", _WORDS[index % len(_WORDS)], "leg cramp", "charley horse"],
+        reviewed=today,
+        next_review=today + timedelta(days=365),
+        related=["when-to-get-help.md", _slug((index + 1) % count)],
+        grade=grades[index % len(grades)],
+    )
+    cited = [keys[(3 * index + offset) % len(keys)] for offset in range(3)]
+    lines = []
+    for line in body.splitlines():
+        if line.startswith("# "):
+            line = f"# {title}"
+        elif "{{ cite(" in line:
+            line = line.split("{{ cite(")[0] + "{{ cite(" + ", ".join(f'"{k}"' for k in cited[:2]) + ") }}"
+        lines.append(line)
+        if line.startswith("## "):
+            lines += ["", _FILLER, ""]
+        if line.startswith("## Why it might help"):
+            lines += [f"One review looked at this question.{{{{ cite(\"{cited[2]}\") }}}}", ""]
+    return _page(front, "\n".join(lines) + "\n")
+
+
+def _other_page(title: str, related: list[str], body: str, today: date) -> str:
+    front = {
+        "title": title,
+        "description": f"{title}: a page of the generated benchmark site.",
+        "keywords": [title.lower(), "leg cramp"],
+        "reviewed": today,
+        "next_review": today + timedelta(days=365),
+        "related": related,
+    }
+    return _page(front, f"# {title}\n\n{body}\n")
+
+
+def _grading_body() -> str:
+    parts = ["How we grade the evidence for each strategy.", ""]
+    for grade in GRADES.values():
+        parts += [f"## {grade.label.capitalize()} {{ #{grade.key} }}", "", grade.meaning, ""]
+    return "\n".join(parts)
+
+
+def generate_site(destination: Path, count: int, today: date | None = None) -> Path:
+    """Write a buildable project with `count` strategy pages into `destination`; return it."""
+    today = today or date.today()
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ENGINE:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    shutil.copy2(Path(__file__).with_name("handout_cap.py"), destination / HANDOUT_CAP_HOOK)
+    docs = destination / "docs"
+    docs.mkdir()
+    for name in DOCS_KEPT:
+        if (ROOT / "docs" / name).is_dir():
+            shutil.copytree(ROOT / "docs" / name, docs / name)
+
+    keys = list(load_bibliography(ROOT / "data" / "bibliography.yml"))
+    if 3 * count < len(keys):
+        raise ValueError(f"{count} pages cannot cite all {len(keys)} sources")
+    template = (ROOT / "templates" / "strategy.md").read_text(encoding="utf-8")
+    (docs / "strategies").mkdir()
+    for index in range(count):
+        (docs / _slug(index)).write_text(strategy_page(template, index, count, keys, today), encoding="utf-8")
+
+    pages = {
+        "index.md": _other_page(
+            "Generated leg cramps guide",
+            ["when-to-get-help.md"],
+            "Every generated strategy, as the home page lists them.\n\n{{ strategy_cards() }}",
+            today,
+        ),
+        "cramp-right-now.md": _other_page(
+            "Cramp right now?",
+            ["when-to-get-help.md"],
+            "1. **Pull your toes up.** Keep your knee straight.\n2. **Rub the hard spot.**\n"
+            "3. **Stand and walk.**\n\nIt should stop in a few minutes.",
+            today,
+        ),
+        "when-to-get-help.md": _other_page(
+            "When to get help",
+            ["cramp-strain-or-clot.md"],
+            '{{ urgency("emergency", "one leg is swollen and you are short of breath") }}\n\n'
+            '{{ urgency("urgent", "one calf is swollen, warm and red") }}\n\n'
+            '{{ urgency("soon", "cramps wake you every night") }}\n\n'
+            '{{ urgency("routine", "cramps started after a new medicine") }}',
+            today,
+        ),
+        "handout.md": _other_page("Handout", ["cramp-right-now.md"], "The printable handout.", today),
+        "cramp-strain-or-clot.md": _other_page(
+            "Cramp, strain or clot?", ["when-to-get-help.md"], "How to tell them apart.", today
+        ),
+        "about/grading.md": _other_page("How we grade evidence", ["index.md"], _grading_body(), today),
+    }
+    for path, text in pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+
+    strategies = [_slug(index) for index in range(count)]
+    groups = [
+        {f"Strategies {start + 1}-{min(start + GROUP_SIZE, count)}": strategies[start : start + GROUP_SIZE]}
+        for start in range(0, count, GROUP_SIZE)
+    ]
+    for name, strategy_nav, prune in ((CONFIG, strategies, False), (PRUNED_CONFIG, groups, True)):
+        real = _real_config()
+        config: dict[str, object] = {
+            "INHERIT": "mkdocs.yml",
+            "nav": _nav(strategy_nav),
+            "hooks": [HANDOUT_CAP_HOOK, *real.get("hooks", [])],
+        }
+        if prune:
+            features = [f for f in real.get("theme", {}).get("features", []) if f != "navigation.prune"]
+            config["theme"] = {"features": [*features, "navigation.prune"]}
+        (destination / name).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return destination
+
+
+def _nav(strategies: list[object]) -> list[object]:
+    return [
+        {"Home": "index.md"},
+        {"Cramp right now?": "cramp-right-now.md"},
+        {"Strategies": strategies},
+        {"When to get help": "when-to-get-help.md"},
+        {"Cramp, strain or clot?": "cramp-strain-or-clot.md"},
+        {"Handout (PDF)": "handout.md"},
+        {"About": ["about/grading.md"]},
+    ]
+
+
+def _real_config() -> dict[str, Any]:
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as stream:
+        return yaml_load(stream)
+
+
+def page_count(site: Path) -> int:
+    """How many Markdown pages a generated project builds."""
+    return sum(1 for _ in (site / "docs").rglob("*.md"))
