@@ -38,7 +38,7 @@ build: $(BIN)/.site-deps
 	rm -rf site && mv .site-build site
 
 serve: $(BIN)/.site-deps
-	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
+	HANDOUT_CACHE_DIR=.cache/handout $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
 
 # Finds Chromium (CHROMIUM / CHROME, then the system's), else runs Playwright's installer.
 browser: $(BIN)/.test-deps

@@ -22,8 +22,11 @@ forwarded to the MkDocs logger, so `mkdocs build --strict` fails on them; any ex
 
 from __future__ import annotations
 
+import hashlib
 import io
+from importlib import metadata
 import logging
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,6 +58,9 @@ RIGHT_NOW_PAGE = "cramp-right-now.md"
 HELP_PAGE = "when-to-get-help.md"
 MAX_PAGES = 2
 LOGGER_NAME = "mkdocs.plugins.leg_cramps.handout"
+# `make serve` sets this so an edit that leaves the handout unchanged skips WeasyPrint. Production
+# builds (`make build`, CI) leave it unset and always render afresh.
+CACHE_VARIABLE = "HANDOUT_CACHE_DIR"
 
 # CSS page sizes, and where each PDF goes in the site.
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -338,6 +344,19 @@ def _template_context(
     }
 
 
+def _cache_path(html: str, paper: str, template_dir: Path, max_pages: int) -> Path | None:
+    """Where a PDF rendered from exactly these inputs is kept, or None when caching is off."""
+    folder = os.environ.get(CACHE_VARIABLE)
+    if not folder:
+        return None
+    digest = hashlib.sha256()
+    for part in (metadata.version("weasyprint"), paper, str(max_pages), os.environ.get("SOURCE_DATE_EPOCH", ""), html):
+        digest.update(part.encode() + b"\0")
+    for path in sorted(p for p in template_dir.rglob("*") if p.is_file()):  # stylesheet and fonts
+        digest.update(path.relative_to(template_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    return Path(folder) / f"{digest.hexdigest()}.pdf"
+
+
 def render_handout(
     content: HandoutContent,
     care: CareSettings,
@@ -355,12 +374,6 @@ def render_handout(
     WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
     """
     reported = set() if reported is None else reported
-    from weasyprint import CSS, HTML, URLFetcher
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import FatalURLFetchingError
-
-    # Only the committed template files and data: URIs, never the network; a missing file stops it.
-    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     template_path = template_dir / TEMPLATE
     stylesheet_path = template_dir / STYLESHEET
     where = _rel(template_path)
@@ -384,6 +397,16 @@ def render_handout(
         raise HandoutError(f"{where}: template not found ({error.name})") from None
     except jinja2.TemplateError as error:
         raise HandoutError(f"{where}: template error: {error}") from None
+    cached = _cache_path(html, paper, template_dir, max_pages)
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    warnings_before = len(reported)
+    from weasyprint import CSS, HTML, URLFetcher  # imported only when rendering: it takes 0.6 s
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
+
+    # Only the committed template files and data: URIs, never the network; a missing file stops it.
+    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     stage = stylesheet_path  # the file a failure is reported against
     try:
         fonts = FontConfiguration()  # the stylesheet's @font-face rules load the committed font files
@@ -403,7 +426,13 @@ def render_handout(
                     f"{where}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper; it must fit on "
                     f"{max_pages}: shorten a description or the warning signs, or tighten {STYLESHEET}"
                 )
-            return document.write_pdf(pdf_variant="pdf/ua-1")
+            pdf = document.write_pdf(pdf_variant="pdf/ua-1")
+        if cached is not None and len(reported) == warnings_before:  # never keep a PDF that warned
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(".tmp")
+            partial.write_bytes(pdf)
+            partial.replace(cached)
+        return pdf
     except HandoutError:
         raise
     except (Exception, FatalURLFetchingError) as error:  # WeasyPrint, fonts, images: one line, one file

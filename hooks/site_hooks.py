@@ -58,6 +58,7 @@ class BuildState:
     care: CareSettings
     bibliography: dict[str, Source]
     pages: dict[str, PageMeta] = field(default_factory=dict)
+    sources: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)  # front matter, body
     files: Files | None = None
     nav_order: list[str] = field(default_factory=list)
     page: Page | None = None  # the page whose macros are rendering now
@@ -190,7 +191,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         where = f"docs/{file.src_uri}"
         try:
-            data, _ = split_front_matter(file.content_string)
+            data, body = split_front_matter(file.content_string)
             meta = parse_page_meta(file.src_uri, data)
         except ContentError as error:
             raise _fail(where, error) from None
@@ -205,6 +206,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"'reviewed' and 'next_review' (preview anyway with {ALLOW_OVERDUE}=1)",
             )
         state.pages[file.src_uri] = meta
+        state.sources[file.src_uri] = (data, body)
     if GRADING_PAGE not in state.pages:
         raise _fail(f"docs/{GRADING_PAGE}", "the evidence grading page is missing")
     # The PDF handout (hooks/handout.py), made here so links to it validate under --strict.
@@ -237,7 +239,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> None:
     state.page = page
     src = page.file.src_uri
     where = f"docs/{src}"
-    data, body = split_front_matter(page.file.content_string)
+    data, body = state.sources[src]
     macros = config.plugins["macros"]
     try:
         tree = macros.env.parse(body)

@@ -35,6 +35,7 @@ def build_env(**extra: str) -> dict[str, str]:
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env.setdefault("SOURCE_DATE_EPOCH", "1790000000")
     env.pop("ALLOW_OVERDUE_REVIEW", None)
+    env.pop("HANDOUT_CACHE_DIR", None)  # every test build renders the handout afresh
     env.update(extra)
     return env
 
