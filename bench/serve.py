@@ -12,14 +12,13 @@ import gzip
 import mimetypes
 import os
 import sys
-import threading
 import traceback
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from bench.common import COMPRESSED_SUFFIXES
-from tests.support.site import SUB_PATH, _PagesHandler
+from tests.support.site import SiteServer, _PagesHandler
 
 
 class _GzipPagesHandler(_PagesHandler):
@@ -74,23 +73,6 @@ class _QuietServer(ThreadingHTTPServer):
             traceback.print_exc()
 
 
-class GzipSiteServer:
-    """Like tests.support.site.SiteServer, with gzip."""
-
-    def __init__(self, site_dir: Path, port: int) -> None:
-        handler = type("Handler", (_GzipPagesHandler,), {"site_dir": site_dir, "cache": {}})
-
-        def make(*args: Any, **kwargs: Any) -> Any:
-            return handler(*args, directory=str(site_dir), **kwargs)
-
-        self.httpd = _QuietServer(("127.0.0.1", port), make)
-        self.base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> "GzipSiteServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+def GzipSiteServer(site_dir: Path, port: int) -> SiteServer:  # noqa: N802 (used like a class)
+    """tests.support.site.SiteServer, with gzip."""
+    return SiteServer(site_dir, port, _GzipPagesHandler, _QuietServer, cache={})

@@ -1,4 +1,5 @@
-"""Shared fixtures: one real strict build of the site, served over HTTP under a sub-path."""
+"""Shared fixtures: one real strict build of the site, served over HTTP under a sub-path, and one
+Chromium for every test that needs a browser (browser tests, print, page weight)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from typing import Iterator
 
 import pytest
 
+from playwright.sync_api import Browser, Error, sync_playwright
+
+from tests.support.browser import LAUNCH_ARGS, find_browser
 from tests.support.site import ROOT, SUB_PATH, BuildResult, SiteServer, free_port, mkdocs_build
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -45,3 +49,29 @@ def served_site(site_dir: Path, site_port: int) -> Iterator[SiteServer]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium, kept off the network by LAUNCH_ARGS. No browser is a failure, not a skip."""
+    try:
+        executable = find_browser()
+    except SystemExit as error:  # CHROMIUM / CHROME points at something that is not a browser
+        pytest.fail(f"No browser for the browser tests: {error}", pytrace=False)
+    with sync_playwright() as playwright:
+        problem = None
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        except Error as error:
+            problem = str(error).splitlines()[0]
+        if problem:
+            where = executable or "Playwright's own Chromium"
+            pytest.fail(
+                f"Could not start a browser for the browser tests ({where}).\n"
+                "Install Debian's chromium (apt-get install chromium), set CHROMIUM=/path/to/chrome, "
+                "or run `make browser` (Playwright's installer).\n"
+                f"Playwright said: {problem}",
+                pytrace=False,
+            )
+        yield browser
+        browser.close()

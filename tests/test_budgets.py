@@ -10,28 +10,19 @@ asserted here; the PDF handout's 300 KB budget is in tests/test_handout.py.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-from playwright.sync_api import Error, sync_playwright
+from playwright.sync_api import Browser
 
-from bench.weight import BUDGET_BYTES, BUDGET_REQUESTS, PageWeight, launch_browser, measure_site, site_page_paths
+from bench.weight import BUDGET_BYTES, BUDGET_REQUESTS, PageWeight, measure_site, site_page_paths
 from tests.support.site import SiteServer
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def weights(site_dir: Path, served_site: SiteServer, site_url: str) -> Iterator[list[PageWeight]]:
-    with sync_playwright() as playwright:
-        try:
-            browser = launch_browser(playwright)
-        except (Error, SystemExit) as error:
-            pytest.fail(f"No browser for the page-weight budgets (run `make browser`): {error}", pytrace=False)
-        try:
-            yield measure_site(browser, site_dir, site_url)
-        finally:
-            browser.close()
+def weights(browser: Browser, site_dir: Path, served_site: SiteServer, site_url: str) -> list[PageWeight]:
+    return measure_site(browser, site_dir, site_url)
 
 
 def _sizes(resources: list[tuple[str, int]]) -> str:

@@ -1,6 +1,6 @@
 """Printing a web page: Chromium's print-to-PDF of the built site shows the page, never the site chrome.
 
-Uses the session's served site (tests/conftest.py) and the system Chromium (tests/support/browser.py).
+Uses the session's served site and its one Chromium (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Iterator
 import pypdf
 import pytest
 
-from tests.support.browser import LAUNCH_ARGS, find_browser
+from playwright.sync_api import Browser
+
 from tests.support.site import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -25,18 +26,9 @@ def pdf_text(data: bytes) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
-@pytest.fixture(scope="module")
-def print_browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_browser(), args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture()
-def page(print_browser: object, served_site: SiteServer) -> Iterator[object]:
-    context = print_browser.new_context()  # type: ignore[attr-defined]
+def page(browser: Browser, served_site: SiteServer) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto(served_site.base_url + STRATEGY_PAGE)
     yield page
@@ -108,8 +100,8 @@ def test_collapsed_sections_print_open_and_callouts_stay_whole(page: object) -> 
     assert breaks and set(breaks) == {"avoid"}, breaks
 
 
-def test_print_colours_are_black_on_white_even_in_dark_mode(print_browser: object, served_site: SiteServer) -> None:
-    context = print_browser.new_context(color_scheme="dark")  # type: ignore[attr-defined]
+def test_print_colours_are_black_on_white_even_in_dark_mode(browser: Browser, served_site: SiteServer) -> None:
+    context = browser.new_context(color_scheme="dark")  # type: ignore[attr-defined]
     try:
         page = context.new_page()
         page.goto(served_site.base_url + STRATEGY_PAGE)

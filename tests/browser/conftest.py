@@ -1,4 +1,4 @@
-"""Fixtures for the real-browser tests: one Chromium for the whole run, the built site's pages.
+"""Fixtures for the real-browser tests: the built site's pages (one Chromium: tests/conftest.py).
 
 The site is the one readers get: built with `--strict` for the GitHub Pages sub-path /leg-cramps/
 (SITE_URL set to match) and served over HTTP by `served_site` (see tests/conftest.py).
@@ -10,37 +10,11 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Error, Page, sync_playwright
-
-from tests.support.browser import LAUNCH_ARGS, find_browser
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from .helpers import SitePage, site_pages
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium, kept off the network by LAUNCH_ARGS. No browser is a failure, not a skip."""
-    try:
-        executable = find_browser()
-    except SystemExit as error:  # CHROMIUM / CHROME points at something that is not a browser
-        pytest.fail(f"No browser for the browser tests: {error}", pytrace=False)
-    with sync_playwright() as playwright:
-        problem = None
-        try:
-            browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
-        except Error as error:
-            problem = str(error).splitlines()[0]
-        if problem:
-            where = executable or "Playwright's own Chromium"
-            pytest.fail(
-                f"Could not start a browser for the browser tests ({where}).\n"
-                "Install Debian's chromium (apt-get install chromium), set CHROMIUM=/path/to/chrome, "
-                "or run `make browser` (Playwright's installer).\n"
-                f"Playwright said: {problem}",
-                pytrace=False,
-            )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
