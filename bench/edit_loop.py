@@ -79,7 +79,6 @@ def page_url(src: str) -> str:
 def edit_loop(runs: int, log: Log, page: str = PAGE, project: Path | None = None) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
         if project is None:
-            (Path(tmp) / "project").mkdir()
             project = copy_project(Path(tmp) / "project")
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
@@ -89,7 +88,8 @@ def edit_loop(runs: int, log: Log, page: str = PAGE, project: Path | None = None
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
-            env=bench_env(SITE_URL=base),
+            # as `make serve` runs it: an unchanged handout PDF is reused from the preview cache
+            env=bench_env(SITE_URL=base, HANDOUT_CACHE_DIR=str(Path(tmp) / "handout-cache")),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -237,7 +237,8 @@ NOTES = """\
   quadratic. The "diagnostic" rows put the strategies in nav sections of 50 with Material's
   `navigation.prune`; that is not the project's configuration.
 - **Page weight** is each page opened in Chromium with an empty cache (a first visit); every request
-  is counted, the search worker's index fetch included, and each file is gzipped (level 6) as a static
+  is counted (the search index is not among them: it loads only when a reader opens search,
+  see `overrides/partials/search-on-demand.html`), and each file is gzipped (level 6) as a static
   host sends HTML, CSS, JS, JSON and SVG. KB = 1,024 bytes.
 - **Lighthouse** runs with its default mobile settings against the site served with gzip like GitHub
   Pages (`bench/serve.py`); the scores move by a few points between runs on a busy 2-core machine."""

@@ -1,8 +1,8 @@
 """Page weight: what a first visit to each page costs, measured in a real Chromium.
 
 Each page is opened in a fresh browser context (empty cache, as a first visit) from the built site
-served under /leg-cramps/ (tests/support/site.py). Every request the page makes is counted, the
-search worker's fetch of the index included, until the network is idle. Bytes are the files on disk,
+served under /leg-cramps/ (tests/support/site.py). Every request the page makes is counted until
+the network is idle (the search index loads only when a reader opens search, so not on a visit). Bytes are the files on disk,
 gzipped as a static host sends them (HTML, CSS, JS, JSON, SVG; see bench/common.py); so given the
 same requests the figure is deterministic. `tests/test_budgets.py` asserts the budgets with this code.
 """

@@ -1,7 +1,7 @@
 """Page-weight budgets: every page of the real site, on a first visit, within 100 KB and 15 requests.
 
 Each page is opened in Chromium with an empty cache from the site served under /leg-cramps/; every
-request counts (the search worker's fetch of the index included), and the bytes are the served files
+request counts (the search index loads only once a reader opens search), and the bytes are the served files
 gzipped as a static host sends them. Given the requests, the bytes are deterministic. The code is
 the benchmark's own (bench/weight.py), so `make bench` reports the same figures. No timing is
 asserted here; the PDF handout's 300 KB budget is in tests/test_handout.py.
