@@ -1,6 +1,6 @@
 """The printable PDF handout: a two-page sheet to keep by the bed, rendered with WeasyPrint.
 
-The handout has its own HTML template and print stylesheet (`overrides/handout/`), never a scraped
+The handout has its own HTML template and print stylesheet (`templates/handout/`), never a scraped
 site page. Its words come from the pages, so nothing is typed twice:
 
 - "Cramp right now?": the first numbered list of `docs/cramp-right-now.md` and the plain
@@ -50,7 +50,7 @@ from hooks.page_model import PageMeta, split_front_matter
 from hooks.render import long_date
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE_DIR = ROOT / "overrides" / "handout"
+TEMPLATE_DIR = ROOT / "templates" / "handout"
 TEMPLATE = "handout.html"
 STYLESHEET = "handout.css"
 DATA_FILE = "data/handout.yml"  # relative to the project root
@@ -109,11 +109,6 @@ def _rel(path: Path) -> str:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
-
-
-def is_handout_source(path: str | None) -> bool:
-    """A file of the handout's template folder. MkDocs would copy it into the site as a theme file."""
-    return bool(path) and Path(path).resolve().is_relative_to(TEMPLATE_DIR.resolve())  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------- content

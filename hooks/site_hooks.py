@@ -34,7 +34,7 @@ from hooks.callouts import caution_callout, check_first_callout, urgency_callout
 from hooks.care import CareSettings  # noqa: E402
 from hooks.citations import PageCitations, Source, load_bibliography  # noqa: E402
 from hooks.errors import ContentError  # noqa: E402
-from hooks.handout import HandoutError, build_handout, is_handout_source  # noqa: E402
+from hooks.handout import HandoutError, build_handout  # noqa: E402
 from hooks.evidence import GRADES, evidence_badge  # noqa: E402
 from hooks.page_model import (  # noqa: E402
     PageMeta,
@@ -210,15 +210,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if GRADING_PAGE not in state.pages:
         raise _fail(f"docs/{GRADING_PAGE}", "the evidence grading page is missing")
     # The PDF handout (hooks/handout.py), made here so links to it validate under --strict.
-    read_page = lambda src: (found := files.get_file_from_path(src)) and found.content_string  # noqa: E731
+    def read_page(src: str) -> str | None:
+        found = files.get_file_from_path(src)
+        return found.content_string if found else None
+
     try:
         handout = build_handout(
             state.pages, read_page, config.nav, state.bibliography, state.care, config.site_url or "", config.site_name
         )
     except HandoutError as error:
         raise PluginError(str(error)) from None
-    for theme_file in [f for f in files if is_handout_source(f.abs_src_path)]:
-        files.remove(theme_file)  # the handout's template, stylesheet and fonts are not site files
     for output in handout.files:
         files.append(File.generated(config, output.path, content=output.content))
     config.extra["handout"] = handout.links  # read by overrides/partials/handout-link.html

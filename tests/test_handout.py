@@ -26,8 +26,8 @@ from tests.support.site import ROOT, BuildResult, copy_project, mkdocs_build
 
 PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # points
 MAX_BYTES = 300 * 1024
-TEMPLATE = "overrides/handout/handout.html"
-STYLESHEET = "overrides/handout/handout.css"
+TEMPLATE = "templates/handout/handout.html"
+STYLESHEET = "templates/handout/handout.css"
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -213,7 +213,7 @@ def test_the_handout_embeds_only_the_committed_font(pdf: bytes) -> None:
                     families.add(str(descendant.BaseFont).split("+", 1)[-1])
     assert families and all(name.startswith("Atkinson-Hyperlegible") for name in families), families
     assert {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Bold"} <= families
-    fonts = ROOT / "overrides" / "handout" / "fonts"
+    fonts = ROOT / "templates" / "handout" / "fonts"
     assert "SIL OPEN FONT LICENSE" in (fonts / "OFL.txt").read_text()
 
 
