@@ -48,20 +48,20 @@ def read_pages(docs: Path) -> dict[str, PageMeta]:
 
 
 def load_inputs(project: Path = ROOT) -> dict[str, Any]:
-    """What `on_files` hands to the handout: page models, page reader, nav, bibliography, care, URL."""
+    """What `on_files` hands to the handout: page models, page bodies, nav, bibliography, care, URL."""
     from mkdocs.utils.yaml import yaml_load
 
     with open(project / "mkdocs.yml", encoding="utf-8") as stream:
         config = yaml_load(stream)
     docs = project / config.get("docs_dir", "docs")
 
-    def read_page(src: str) -> str | None:
+    def page_body(src: str) -> str | None:
         path = docs / src
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        return split_front_matter(path.read_text(encoding="utf-8"))[1] if path.is_file() else None
 
     return {
         "pages": read_pages(docs),
-        "read_page": read_page,
+        "page_body": page_body,
         "nav": config.get("nav"),
         "bibliography": load_bibliography(project / "data" / "bibliography.yml"),
         "care": CareSettings.from_extra(config.get("extra", {})),
@@ -86,11 +86,11 @@ def measure_handout(runs: int, growth_sizes: tuple[int, ...], log: Log) -> dict[
     collect_content, render_handout, build_handout, paper_order = core
     inputs = load_inputs()
     care, site_url, site_name = inputs["care"], inputs["site_url"], inputs["site_name"]
-    content = collect_content(inputs["pages"], inputs["read_page"], inputs["nav"], inputs["bibliography"])
+    content = collect_content(inputs["pages"], inputs["page_body"], inputs["nav"], inputs["bibliography"])
 
     def whole() -> Any:
         return build_handout(
-            inputs["pages"], inputs["read_page"], inputs["nav"], inputs["bibliography"], care, site_url, site_name
+            inputs["pages"], inputs["page_body"], inputs["nav"], inputs["bibliography"], care, site_url, site_name
         )
 
     log("  warm-up: one handout build (loads WeasyPrint and the fonts)")

@@ -44,9 +44,8 @@ from markupsafe import Markup
 from hooks.callouts import TIER_KEYS, Tier, tiers
 from hooks.care import CareSettings
 from hooks.citations import Source
-from hooks.errors import ContentError
 from hooks.evidence import GRADES
-from hooks.page_model import PageMeta, split_front_matter
+from hooks.page_model import PageMeta
 from hooks.render import long_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,16 +153,13 @@ def _inline_html(text: str, where: str) -> Markup:
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
-def right_now_steps(page_source: str) -> tuple[tuple[Markup, ...], tuple[Markup, ...]]:
+def right_now_steps(body: str) -> tuple[tuple[Markup, ...], tuple[Markup, ...]]:
     """The 'Cramp right now?' page's first numbered list, and the plain paragraphs right after it.
 
-    Returned as inline HTML: (steps, notes). Links become plain text; citations are dropped.
+    `body` is the page without its front matter. Returned as inline HTML: (steps, notes). Links
+    become plain text; citations are dropped.
     """
     where = f"docs/{RIGHT_NOW_PAGE}"
-    try:
-        _, body = split_front_matter(page_source)
-    except ContentError as error:
-        raise HandoutError(f"{where}: {error}") from None
     lines = body.splitlines()
     items: list[str] = []
     end = len(lines)
@@ -190,14 +186,14 @@ def right_now_steps(page_source: str) -> tuple[tuple[Markup, ...], tuple[Markup,
     )
 
 
-def urgency_signs(page_source: str) -> dict[str, tuple[str, ...]]:
-    """The warning signs of every `urgency()` callout on the 'When to get help' page, by tier."""
+def urgency_signs(body: str) -> dict[str, tuple[str, ...]]:
+    """The warning signs of every `urgency()` callout on the 'When to get help' page, by tier.
+
+    `body` is the page without its front matter.
+    """
     where = f"docs/{HELP_PAGE}"
     try:
-        _, body = split_front_matter(page_source)
         tree = jinja2.Environment().parse(body)
-    except ContentError as error:
-        raise HandoutError(f"{where}: {error}") from None
     except jinja2.TemplateSyntaxError as error:
         raise HandoutError(f"{where}: macro syntax error: {error.message}") from None
     signs: dict[str, list[str]] = {key: [] for key in TIER_KEYS}
@@ -238,15 +234,15 @@ def key_sources(data_file: Path, bibliography: Mapping[str, Source]) -> tuple[So
 
 def collect_content(
     pages: Mapping[str, PageMeta],
-    read_page: Callable[[str], str | None],
+    page_body: Callable[[str], str | None],
     nav: object,
     bibliography: Mapping[str, Source],
     data_file: Path = ROOT / DATA_FILE,
 ) -> HandoutContent:
-    """Gather the handout's words from the parsed page models, the page sources and the data file."""
+    """Gather the handout's words from the parsed page models, the page bodies and the data file."""
     sources = {}
     for src in (RIGHT_NOW_PAGE, HELP_PAGE):
-        text = read_page(src)
+        text = page_body(src)
         if text is None or src not in pages:
             raise HandoutError(f"docs/{src}: page not found; the handout takes its words from it")
         sources[src] = text
@@ -460,7 +456,7 @@ def paper_order(care: CareSettings) -> tuple[str, ...]:
 
 def build_handout(
     pages: Mapping[str, PageMeta],
-    read_page: Callable[[str], str | None],
+    page_body: Callable[[str], str | None],
     nav: object,
     bibliography: Mapping[str, Source],
     care: CareSettings,
@@ -468,7 +464,7 @@ def build_handout(
     site_name: str = "Leg Cramps Guide",
 ) -> Handout:
     """Both PDFs and the preview image, with what the site's templates need to link to them."""
-    content = collect_content(pages, read_page, nav, bibliography)
+    content = collect_content(pages, page_body, nav, bibliography)
     files: list[OutputFile] = []
     pdfs: list[dict[str, Any]] = []
     reported: set[str] = set()

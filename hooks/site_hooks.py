@@ -210,13 +210,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if GRADING_PAGE not in state.pages:
         raise _fail(f"docs/{GRADING_PAGE}", "the evidence grading page is missing")
     # The PDF handout (hooks/handout.py), made here so links to it validate under --strict.
-    def read_page(src: str) -> str | None:
-        found = files.get_file_from_path(src)
-        return found.content_string if found else None
-
     try:
         handout = build_handout(
-            state.pages, read_page, config.nav, state.bibliography, state.care, config.site_url or "", config.site_name
+            state.pages, lambda src: state.sources[src][1] if src in state.sources else None, config.nav, state.bibliography, state.care, config.site_url or "", config.site_name
         )
     except HandoutError as error:
         raise PluginError(str(error)) from None

@@ -51,6 +51,11 @@ def front_matter(src: str) -> dict:
     return data
 
 
+def body_of(src: str) -> str:
+    """A page of docs/ without its front matter, as the build hands it to the handout."""
+    return split_front_matter((ROOT / "docs" / src).read_text())[1]
+
+
 def pdf_path(site_dir: Path, paper: str) -> Path:
     return site_dir / handout.PDF_PATH.format(paper=paper)
 
@@ -127,7 +132,7 @@ def test_the_handout_has_every_tier_and_the_emergency_number(pdf: bytes) -> None
 
 def test_the_handout_has_the_warning_signs_of_the_when_to_get_help_page(pdf: bytes) -> None:
     text = pdf_text(pdf)
-    signs = handout.urgency_signs((ROOT / "docs" / handout.HELP_PAGE).read_text())
+    signs = handout.urgency_signs(body_of(handout.HELP_PAGE))
     for key in TIER_KEYS:
         assert signs[key]
         for sign in signs[key]:
@@ -261,7 +266,6 @@ def test_the_template_folder_is_not_copied_into_the_site(site_dir: Path) -> None
 
 def test_the_warning_signs_come_from_the_urgency_callouts() -> None:
     page = (
-        "---\ntitle: t\n---\n\n"
         '{{ urgency("emergency", "sign a", "sign b") }}\n\nText {{ cite("x") }}\n\n'
         '{{ urgency("urgent", "sign c") }}\n{{ urgency("soon", "sign d") }}\n'
         '{{ urgency("routine", "sign e") }}\n{{ urgency("emergency", "sign a") }}\n'
@@ -278,14 +282,14 @@ def test_the_warning_signs_come_from_the_urgency_callouts() -> None:
 
 def test_the_quick_steps_come_from_the_first_numbered_list() -> None:
     page = (
-        "---\ntitle: t\n---\n\n# Title\n\n1. **Pull.** Toes up.\n2. Rub it, see [massage](m.md).{{ cite(\"a\") }}\n\n"
+        "# Title\n\n1. **Pull.** Toes up.\n2. Rub it, see [massage](m.md).{{ cite(\"a\") }}\n\n"
         "Thigh cramp? Stretch the other way.\n\n{{ urgency(\"emergency\", \"x\") }}\n\nNot this.\n"
     )
     steps, notes = handout.right_now_steps(page)
     assert [str(step) for step in steps] == ["<strong>Pull.</strong> Toes up.", "Rub it, see massage."]
     assert [str(note) for note in notes] == ["Thigh cramp? Stretch the other way."]
     with pytest.raises(handout.HandoutError, match="^docs/cramp-right-now.md: .*numbered list"):
-        handout.right_now_steps("---\ntitle: t\n---\n\nNo list here.\n")
+        handout.right_now_steps("No list here.\n")
 
 
 def test_nav_paths_flatten_the_mkdocs_nav() -> None:
@@ -310,7 +314,7 @@ def test_rendering_twice_gives_the_same_bytes() -> None:
         pages[src] = parse_page_meta(src, split_front_matter(path.read_text())[0])
     content = handout.collect_content(
         pages,
-        lambda src: (ROOT / "docs" / src).read_text(),
+        body_of,
         CONFIG["nav"],
         load_bibliography(ROOT / "data" / "bibliography.yml"),
     )
