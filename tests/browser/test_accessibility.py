@@ -131,12 +131,7 @@ def test_search_is_reachable_and_usable_by_keyboard(page: Page, served_site: obj
     """Tab to the search box (no shortcut), type, arrow down to a result and open it with Enter."""
     page.add_init_script(SEARCH_PROBE)
     open_page(page, site_url)
-    for _ in range(15):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('input.md-search__input')"):
-            break
-    else:
-        pytest.fail("15 Tab presses from the top of the page did not reach the search box")
+    tab_to(page, "input.md-search__input", "the search box", presses=15)
     assert page.evaluate(FOCUS_CHECK) is None, f"focus on the search box is not visible: {page.evaluate(FOCUS_CHECK)}"
     page.keyboard.type("magnesium")
     page.wait_for_function("() => window.__search.pending === 0 && window.__search.last === 'magnesium'")
@@ -153,17 +148,21 @@ def test_search_is_reachable_and_usable_by_keyboard(page: Page, served_site: obj
 def test_palette_toggle_works_by_keyboard(page: Page, served_site: object, site_url: str) -> None:
     """Tab to the light/dark toggle and press Enter: the palette switches, and back again."""
     open_page(page, site_url)
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.md-option')"):
-            break
-    else:
-        pytest.fail("10 Tab presses from the top of the page did not reach the light/dark toggle")
+    tab_to(page, ".md-option", "the light/dark toggle", presses=10)
     assert page.evaluate(FOCUS_CHECK) is None, f"focus on the palette toggle is not visible: {page.evaluate(FOCUS_CHECK)}"
     for expected in ("slate", "default"):
         page.keyboard.press("Enter")
         page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=expected)
         assert page.evaluate(FOCUS_CHECK) is None, f"after switching to {expected}: {page.evaluate(FOCUS_CHECK)}"
+
+
+def tab_to(page: Page, selector: str, name: str, presses: int) -> None:
+    """Press Tab from the top of the page until `selector` has focus, at most `presses` times."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+    pytest.fail(f"{presses} Tab presses from the top of the page did not reach {name}")
 
 
 def tab_through(page: Page) -> tuple[bool, list[str]]:
