@@ -17,10 +17,11 @@ help:
 	@echo "make build   strict production build into site/"
 	@echo "make bench   print build, page-weight and Lighthouse figures (after make test)"
 
-$(BIN)/.site-deps: requirements.txt
+$(BIN)/.site-deps: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(BIN)/.test-deps: $(BIN)/.site-deps requirements-test.txt

@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 
 from bench.common import ROOT
-from hooks.citations import load_bibliography
-from hooks.evidence import GRADES
-from hooks.page_model import split_front_matter
+from legcramps.citations import load_bibliography
+from legcramps.evidence import GRADES
+from legcramps.page_model import split_front_matter
 
 ENGINE = ("mkdocs.yml", "hooks", "overrides", "data", "templates")
 DOCS_KEPT = ("stylesheets", "assets")  # non-Markdown files the theme and pages use

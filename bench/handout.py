@@ -23,9 +23,9 @@ from typing import Any, Callable
 
 from bench.common import ROOT, median
 from bench.generate import generate_site
-from hooks.care import CareSettings
-from hooks.citations import load_bibliography
-from hooks.page_model import PageMeta, parse_page_meta, split_front_matter
+from legcramps.care import CareSettings
+from legcramps.citations import load_bibliography
+from legcramps.page_model import PageMeta, parse_page_meta, split_front_matter
 
 Log = Callable[[str], None]
 
@@ -78,7 +78,7 @@ def _timed(function: Callable[[], Any]) -> tuple[float, Any]:
 
 def measure_handout(runs: int, growth_sizes: tuple[int, ...], log: Log) -> dict[str, Any]:
     try:
-        import hooks.handout as handout
+        import legcramps.handout as handout
 
         core = (handout.collect_content, handout.render_handout, handout.build_handout, handout.paper_order)
     except (ImportError, AttributeError) as error:

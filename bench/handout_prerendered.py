@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import hooks.handout as handout  # noqa: E402
+import legcramps.handout as handout  # noqa: E402
 
 PDF = ROOT / "bench-prerendered-handout.pdf"
 

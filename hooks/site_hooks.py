@@ -10,39 +10,34 @@ import logging
 import os
 import posixpath
 import re
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # MkDocs loads this file by path; the core is the `hooks` package.
-    sys.path.insert(0, str(ROOT))
+import jinja2.meta
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-import jinja2.meta  # noqa: E402
-from markupsafe import Markup  # noqa: E402
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-from mkdocs.structure.nav import Navigation  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
-
-from hooks.callouts import caution_callout, check_first_callout, urgency_callout  # noqa: E402
-from hooks.care import CareSettings  # noqa: E402
-from hooks.citations import PageCitations, Source, load_bibliography  # noqa: E402
-from hooks.errors import ContentError  # noqa: E402
-from hooks.handout import HandoutError, build_handout  # noqa: E402
-from hooks.evidence import GRADES, evidence_badge  # noqa: E402
-from hooks.page_model import (  # noqa: E402
+from legcramps.callouts import caution_callout, check_first_callout, urgency_callout
+from legcramps.care import CareSettings
+from legcramps.citations import PageCitations, Source, load_bibliography
+from legcramps.errors import ContentError
+from legcramps.handout import HandoutError, build_handout
+from legcramps.evidence import GRADES, evidence_badge
+from legcramps.page_model import (
     PageMeta,
     check_strategy_sections,
     parse_page_meta,
     split_front_matter,
 )
-from hooks.render import page_footer, review_banner, strategy_cards  # noqa: E402
+from legcramps.render import page_footer, review_banner, strategy_cards
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
 
@@ -212,7 +207,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The PDF handout (hooks/handout.py), made here so links to it validate under --strict.
     try:
         handout = build_handout(
-            state.pages, lambda src: state.sources[src][1] if src in state.sources else None, config.nav, state.bibliography, state.care, config.site_url or "", config.site_name
+            state.pages, lambda src: state.sources[src][1] if src in state.sources else None, config.nav, state.bibliography, state.care, config.site_url or "", config.site_name,
+            root=Path(config.config_file_path).parent,
         )
     except HandoutError as error:
         raise PluginError(str(error)) from None

@@ -13,7 +13,7 @@ from typing import Callable
 
 import pytest
 
-from hooks.page_model import split_front_matter
+from legcramps.page_model import split_front_matter
 from tests.support.site import ROOT, SUB_PATH, BuildResult, copy_project, mkdocs_build
 
 DOCS = ROOT / "docs"
@@ -69,7 +69,7 @@ def test_strategy_pages_show_the_grade_sources_and_safety(site_dir: Path, src: s
 
 
 def test_the_grading_page_has_an_anchor_for_every_grade(site_dir: Path) -> None:
-    from hooks.evidence import GRADES
+    from legcramps.evidence import GRADES
 
     html = html_for(site_dir, "about/grading.md")
     for key in GRADES:
@@ -253,7 +253,7 @@ def test_a_uk_build_changes_every_callout_from_one_setting(tmp_path: Path) -> No
 
 
 def test_make_new_page_starts_a_valid_strategy_page(tmp_path: Path) -> None:
-    from hooks.page_model import check_strategy_sections, parse_page_meta
+    from legcramps.page_model import check_strategy_sections, parse_page_meta
 
     project = copy_project(tmp_path / "project")
     shutil.copy2(ROOT / "Makefile", project / "Makefile")

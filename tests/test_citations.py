@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks.citations import PageCitations, load_bibliography, parse_source
-from hooks.errors import ContentError
+from legcramps.citations import PageCitations, load_bibliography, parse_source
+from legcramps.errors import ContentError
 from tests.support.site import ROOT
 
 ENTRY = {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.page_model import split_front_matter
+from legcramps.page_model import split_front_matter
 from tests.support.readability import reading_grade
 from tests.test_build import PAGES, STRATEGIES, html_for
 from tests.support.site import ROOT

@@ -17,11 +17,11 @@ import pypdf
 import pytest
 import yaml
 
-from hooks import handout
-from hooks.callouts import TIER_KEYS, tiers
-from hooks.care import CareSettings
-from hooks.evidence import GRADES
-from hooks.page_model import split_front_matter
+from legcramps import handout
+from legcramps.callouts import TIER_KEYS, tiers
+from legcramps.care import CareSettings
+from legcramps.evidence import GRADES
+from legcramps.page_model import split_front_matter
 from tests.support.site import ROOT, BuildResult, copy_project, mkdocs_build
 
 PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # points
@@ -305,8 +305,8 @@ def test_an_unknown_source_key_names_the_data_file(tmp_path: Path) -> None:
 
 
 def test_rendering_twice_gives_the_same_bytes() -> None:
-    from hooks.citations import load_bibliography
-    from hooks.page_model import parse_page_meta
+    from legcramps.citations import load_bibliography
+    from legcramps.page_model import parse_page_meta
 
     pages = {}
     for path in (ROOT / "docs").rglob("*.md"):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.callouts import CHECK_FIRST_GROUPS, caution_callout, check_first_callout, tiers, urgency_callout
-from hooks.care import CareSettings
-from hooks.errors import ContentError
-from hooks.evidence import GRADES, evidence_badge
+from legcramps.callouts import CHECK_FIRST_GROUPS, caution_callout, check_first_callout, tiers, urgency_callout
+from legcramps.care import CareSettings
+from legcramps.errors import ContentError
+from legcramps.evidence import GRADES, evidence_badge
 
 US = CareSettings(
     country="United States",

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from hooks.errors import ContentError
-from hooks.page_model import (
+from legcramps.errors import ContentError
+from legcramps.page_model import (
     STRATEGY_SECTIONS,
     check_strategy_sections,
     parse_page_meta,

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/leg-cramps/"  # served like a GitHub Pages project site: https://OWNER.github.io/REPO/
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "templates")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "templates")  # the package is installed
 
 
 @dataclass

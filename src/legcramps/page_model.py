@@ -14,8 +14,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from hooks.errors import ContentError
-from hooks.evidence import get_grade
+from legcramps.errors import ContentError
+from legcramps.evidence import get_grade
 
 STRATEGY_DIR = "strategies/"
 STRATEGY_SECTIONS = (

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from hooks.errors import ContentError
-from hooks.html import text
+from legcramps.errors import ContentError
+from legcramps.html import text
 
 
 @dataclass(frozen=True)

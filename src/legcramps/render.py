@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from hooks.page_model import PageMeta
+from legcramps.page_model import PageMeta
 
 
 def long_date(day: date) -> str:

@@ -41,15 +41,14 @@ import segno
 import yaml
 from markupsafe import Markup
 
-from hooks.callouts import TIER_KEYS, Tier, tiers
-from hooks.care import CareSettings
-from hooks.citations import Source
-from hooks.evidence import GRADES
-from hooks.page_model import PageMeta
-from hooks.render import long_date
+from legcramps.callouts import TIER_KEYS, Tier, tiers
+from legcramps.care import CareSettings
+from legcramps.citations import Source
+from legcramps.evidence import GRADES
+from legcramps.page_model import PageMeta
+from legcramps.render import long_date
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE_DIR = ROOT / "templates" / "handout"
+TEMPLATE_DIR = Path("templates") / "handout"  # relative to the project root
 TEMPLATE = "handout.html"
 STYLESHEET = "handout.css"
 DATA_FILE = "data/handout.yml"  # relative to the project root
@@ -104,8 +103,9 @@ class Handout:
 
 
 def _rel(path: Path) -> str:
+    """A path as an editor knows it: relative to the project root (the working directory)."""
     try:
-        return path.resolve().relative_to(ROOT).as_posix()
+        return path.resolve().relative_to(Path.cwd()).as_posix()
     except ValueError:
         return str(path)
 
@@ -237,7 +237,7 @@ def collect_content(
     page_body: Callable[[str], str | None],
     nav: object,
     bibliography: Mapping[str, Source],
-    data_file: Path = ROOT / DATA_FILE,
+    data_file: Path = Path(DATA_FILE),
 ) -> HandoutContent:
     """Gather the handout's words from the parsed page models, the page bodies and the data file."""
     sources = {}
@@ -365,6 +365,7 @@ def render_handout(
     WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
     """
     reported = set() if reported is None else reported
+    template_dir = template_dir.resolve()
     template_path = template_dir / TEMPLATE
     stylesheet_path = template_dir / STYLESHEET
     where = _rel(template_path)
@@ -462,21 +463,27 @@ def build_handout(
     care: CareSettings,
     site_url: str,
     site_name: str = "Leg Cramps Guide",
+    root: Path = Path("."),
 ) -> Handout:
-    """Both PDFs and the preview image, with what the site's templates need to link to them."""
-    content = collect_content(pages, page_body, nav, bibliography)
+    """Both PDFs and the preview image, with what the site's templates need to link to them.
+
+    `root` is the project folder that holds templates/ and data/.
+    """
+    content = collect_content(pages, page_body, nav, bibliography, root / DATA_FILE)
     files: list[OutputFile] = []
     pdfs: list[dict[str, Any]] = []
     reported: set[str] = set()
     for paper in paper_order(care):
-        pdf = render_handout(content, care, site_url, paper, site_name=site_name, reported=reported)
+        pdf = render_handout(
+            content, care, site_url, paper, site_name=site_name, template_dir=root / TEMPLATE_DIR, reported=reported
+        )
         path = PDF_PATH.format(paper=paper)
         files.append(OutputFile(path, pdf))
         pdfs.append({"paper": PAPER_NAMES[paper], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})
     try:
         preview = preview_png(files[0].content)
     except Exception as error:
-        raise HandoutError(f"{_rel(TEMPLATE_DIR / TEMPLATE)}: could not draw the preview image: {error}") from None
+        raise HandoutError(f"{_rel(root / TEMPLATE_DIR / TEMPLATE)}: could not draw the preview image: {error}") from None
     files.append(OutputFile(PREVIEW_PATH, preview))
     links = {
         "pdfs": pdfs,

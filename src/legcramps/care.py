@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Mapping
 
-from hooks.errors import ContentError
+from legcramps.errors import ContentError
 
 _PHONE = re.compile(r"^[0-9][0-9 ]{1,14}$")
 

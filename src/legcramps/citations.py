@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup, escape
 
-from hooks.errors import ContentError
+from legcramps.errors import ContentError
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note")

@@ -2,7 +2,7 @@
 
 from markupsafe import Markup, escape
 
-from hooks.errors import ContentError
+from legcramps.errors import ContentError
 
 
 def text(value: object, what: str = "text") -> Markup:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from hooks.care import CareSettings
-from hooks.errors import ContentError
-from hooks.html import one_line, text
+from legcramps.care import CareSettings
+from legcramps.errors import ContentError
+from legcramps.html import one_line, text
 
 
 @dataclass(frozen=True)
