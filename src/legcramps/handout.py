@@ -28,6 +28,7 @@ from importlib import metadata
 import logging
 import os
 import re
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,6 +48,7 @@ from legcramps.citations import Source
 from legcramps.evidence import GRADES
 from legcramps.page_model import PageMeta
 from legcramps.render import long_date
+from legcramps.weasyprint_messages import IMPORT_DUPLICATE, Kind, classify, is_notice, machine_notice
 
 TEMPLATE_DIR = Path("templates") / "handout"  # relative to the project root
 TEMPLATE = "handout.html"
@@ -273,7 +275,10 @@ _DATA_URI = re.compile(r"data:[^\s\"')]{40,}")
 
 
 class _Forward(logging.Handler):
-    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix."""
+    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix.
+
+    A message about the machine (a missing optional library) becomes one INFO notice instead.
+    """
 
     def __init__(self, where: str, target: logging.Logger, seen: set[str]) -> None:
         super().__init__(logging.WARNING)
@@ -282,11 +287,14 @@ class _Forward(logging.Handler):
         self.seen = seen  # the same mistake on both paper sizes is reported once
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = _DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage())
-        line = f"{self.where}: WeasyPrint: {' '.join(message.split())}"
+        message = " ".join(_DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage()).split())
+        if classify(message, record.levelno) is Kind.MACHINE:  # the rule: weasyprint_messages.py
+            line, level = machine_notice(message), logging.INFO
+        else:
+            line, level = f"{self.where}: WeasyPrint: {message}", record.levelno
         if line not in self.seen:
             self.seen.add(line)
-            self.target.log(record.levelno, "%s", line)
+            self.target.log(level, "%s", line)
 
 
 @contextmanager
@@ -392,8 +400,10 @@ def render_handout(
     cached = _cache_path(html, paper, template_dir, max_pages)
     if cached is not None and cached.is_file():
         return cached.read_bytes()
-    warnings_before = len(reported)
-    from weasyprint import CSS, HTML, URLFetcher  # imported only when rendering: it takes 0.6 s
+    reported_before = set(reported)
+    with warnings.catch_warnings():  # the machine notice says it once; see weasyprint_messages.py
+        warnings.filterwarnings("ignore", IMPORT_DUPLICATE, DeprecationWarning)
+        from weasyprint import CSS, HTML, URLFetcher  # imported only when rendering: it takes 0.6 s
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
@@ -419,7 +429,8 @@ def render_handout(
                     f"{max_pages}: shorten a description or the warning signs, or tighten {STYLESHEET}"
                 )
             pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-        if cached is not None and len(reported) == warnings_before:  # never keep a PDF that warned
+        warned = any(not is_notice(line) for line in reported - reported_before)
+        if cached is not None and not warned:  # never keep a PDF that warned
             cached.parent.mkdir(parents=True, exist_ok=True)
             partial = cached.with_suffix(".tmp")
             partial.write_bytes(pdf)
