@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from markupsafe import escape
+
 from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.macros import GRADING_PAGE
 from legcramps.page_model import check_strategy_sections
@@ -99,6 +101,25 @@ def check_citations(project: Project, rendered: dict[str, RenderedPage]) -> list
             for key in project.bibliography if key not in cited]
 
 
+# The pages that must show the shared safety content in full, as the handout prints it.
+HELP_PAGE = "when-to-get-help.md"
+QUICK_PAGE = "cramp-right-now.md"
+
+
+def check_shared_content(project: Project, rendered: dict[str, RenderedPage]) -> list[Problem]:
+    """The handout prints every sign and step: the pages it sends readers to must show them too."""
+    problems = []
+    if QUICK_PAGE in rendered and 'class="quick-steps"' not in rendered[QUICK_PAGE].markdown:
+        problems.append(Problem(project.docs_path(QUICK_PAGE), "the page must show the quick steps: write {{ quick_steps() }}"))
+    if HELP_PAGE in rendered:
+        shown = rendered[HELP_PAGE].markdown
+        for tier, signs in project.signs.tiers.items():
+            if any(str(escape(sign)) not in shown for sign in signs.values()):
+                problems.append(Problem(project.docs_path(HELP_PAGE),
+                                        f'the page must show every {tier} sign: write {{{{ urgency("{tier}") }}}}'))
+    return problems
+
+
 def run_checks(project: Project, today: date, allow_overdue: bool = False) -> CheckResult:
     """Every content rule. The rendered pages come back too: the page footers use their citations."""
     result = CheckResult()
@@ -110,4 +131,5 @@ def run_checks(project: Project, today: date, allow_overdue: bool = False) -> Ch
     result.problems += render_problems
     if not render_problems:  # a page that failed to render has not cited its sources yet
         result.problems += check_citations(project, result.rendered)
+        result.problems += check_shared_content(project, result.rendered)
     return result

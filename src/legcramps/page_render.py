@@ -56,6 +56,12 @@ def render_page(project: Project, page: Page) -> RenderedPage:
         if name not in known:
             node = next(n for n in tree.find_all(jinja2.nodes.Name) if n.name == name)
             raise ContentError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}", node.lineno + offset)
+    fields = project.care.as_dict()
+    for node in tree.find_all(jinja2.nodes.Getattr):
+        if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "care" and node.attr not in fields:
+            hint = did_you_mean(node.attr, fields)
+            raise ContentError(f"unknown setting 'care.{node.attr}'{hint} (settings live in extra.care in mkdocs.yml)",
+                               node.lineno + offset)
     macros = PageMacros(project, page.src_path)
     try:
         # Compiled from the tree parsed above: each page is parsed once.
