@@ -21,6 +21,7 @@ from importlib import metadata
 import logging
 import os
 import re
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from legcramps.handout_content import HandoutContent, HandoutError, collect_cont
 from legcramps.handout_plan import HANDOUT_PLAN_FILE
 from legcramps.project import Project
 from legcramps.words import TIER_KEYS
+from legcramps.weasyprint_messages import IMPORT_DUPLICATE, Kind, classify, is_notice, machine_notice
 
 TEMPLATE_DIR = Path("templates") / "handout"  # relative to the project root
 TEMPLATE = "handout.html"
@@ -94,7 +96,10 @@ _DATA_URI = re.compile(r"data:[^\s\"')]{40,}")
 
 
 class _Forward(logging.Handler):
-    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix."""
+    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix.
+
+    A message about the machine (a missing optional library) becomes one INFO notice instead.
+    """
 
     def __init__(self, where: str, target: logging.Logger, seen: set[str]) -> None:
         super().__init__(logging.WARNING)
@@ -103,11 +108,14 @@ class _Forward(logging.Handler):
         self.seen = seen  # the same mistake on both paper sizes is reported once
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = _DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage())
-        line = f"{self.where}: WeasyPrint: {' '.join(message.split())}"
+        message = " ".join(_DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage()).split())
+        if classify(message, record.levelno) is Kind.MACHINE:  # the rule: weasyprint_messages.py
+            line, level = machine_notice(message), logging.INFO
+        else:
+            line, level = f"{self.where}: WeasyPrint: {message}", record.levelno
         if line not in self.seen:
             self.seen.add(line)
-            self.target.log(record.levelno, "%s", line)
+            self.target.log(level, "%s", line)
 
 
 @contextmanager
@@ -209,8 +217,10 @@ def render_handout(
     cached = _cache_path(html, paper, template_dir, max_pages)
     if cached is not None and cached.is_file():
         return cached.read_bytes()
-    warnings_before = len(reported)
-    from weasyprint import CSS, HTML, URLFetcher  # imported only when rendering: it takes 0.6 s
+    reported_before = set(reported)
+    with warnings.catch_warnings():  # the machine notice says it once; see weasyprint_messages.py
+        warnings.filterwarnings("ignore", IMPORT_DUPLICATE, DeprecationWarning)
+        from weasyprint import CSS, HTML, URLFetcher  # imported only when rendering: it takes 0.6 s
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
@@ -237,7 +247,8 @@ def render_handout(
                     f"{max_pages}: take {last} (or another strategy) out of 'strategies', or shorten a description"
                 )
             pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-        if cached is not None and len(reported) == warnings_before:  # never keep a PDF that warned
+        warned = any(not is_notice(line) for line in reported - reported_before)
+        if cached is not None and not warned:  # never keep a PDF that warned
             cached.parent.mkdir(parents=True, exist_ok=True)
             partial = cached.with_suffix(".tmp")
             partial.write_bytes(pdf)
