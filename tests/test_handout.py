@@ -159,9 +159,9 @@ def test_the_handout_has_the_address_qr_code_sources_and_review_date(pdf: bytes,
     text = pdf_text(pdf)
     address = re.sub(r"^https?://", "", site_url).rstrip("/")
     assert address in text
-    reviewed = max(front_matter(src)["reviewed"] for src in [*STRATEGIES, handout.RIGHT_NOW_PAGE, handout.HELP_PAGE])
+    reviewed = max(front_matter(src)["reviewed"] for src in [*STRATEGIES, "cramp-right-now.md", "when-to-get-help.md"])
     assert f"Reviewed {reviewed.day} {reviewed.strftime('%B')} {reviewed.year}" in text
-    keys = yaml.safe_load((ROOT / handout.DATA_FILE).read_text())["sources"]
+    keys = yaml.safe_load((ROOT / "data" / "handout.yml").read_text())["sources"]
     bibliography = yaml.safe_load((ROOT / "data" / "bibliography.yml").read_text())
     for key in keys:
         assert " ".join(str(bibliography[key]["title"]).split())[:40] in text, key
