@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-from importlib import metadata
-import logging
 import os
 import re
 import warnings
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jinja2
 import segno
@@ -33,10 +31,11 @@ import segno
 from legcramps.callouts import Tier, tiers
 from legcramps.care import CareSettings
 from legcramps.handout_content import HandoutContent, HandoutError, collect_content
+from legcramps.handout_logs import forward_weasyprint_logs
 from legcramps.handout_plan import HANDOUT_PLAN_FILE
 from legcramps.project import Project
+from legcramps.weasyprint_messages import IMPORT_DUPLICATE, is_notice
 from legcramps.words import TIER_KEYS
-from legcramps.weasyprint_messages import IMPORT_DUPLICATE, Kind, classify, is_notice, machine_notice
 
 TEMPLATE_DIR = Path("templates") / "handout"  # relative to the project root
 TEMPLATE = "handout.html"
@@ -81,56 +80,12 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-# ---------------------------------------------------------------------------- content
-
-
 # ---------------------------------------------------------------------------- rendering
 
 
 def qr_code(url: str) -> str:
     """A QR code for the address, as an SVG data URI (black on white, vector, selectable alt)."""
     return segno.make(url, error="m").svg_data_uri(scale=1, border=4, dark="#000", light="#fff")
-
-
-_DATA_URI = re.compile(r"data:[^\s\"')]{40,}")
-
-
-class _Forward(logging.Handler):
-    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix.
-
-    A message about the machine (a missing optional library) becomes one INFO notice instead.
-    """
-
-    def __init__(self, where: str, target: logging.Logger, seen: set[str]) -> None:
-        super().__init__(logging.WARNING)
-        self.where = where
-        self.target = target
-        self.seen = seen  # the same mistake on both paper sizes is reported once
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = " ".join(_DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage()).split())
-        if classify(message, record.levelno) is Kind.MACHINE:  # the rule: weasyprint_messages.py
-            line, level = machine_notice(message), logging.INFO
-        else:
-            line, level = f"{self.where}: WeasyPrint: {message}", record.levelno
-        if line not in self.seen:
-            self.seen.add(line)
-            self.target.log(level, "%s", line)
-
-
-@contextmanager
-def _forward_weasyprint_logs(where: Path, logger_name: str, seen: set[str]) -> Iterator[None]:
-    source = logging.getLogger("weasyprint")
-    handler = _Forward(_rel(where), logging.getLogger(logger_name), seen)
-    level = source.level
-    if level == logging.NOTSET or level > logging.WARNING:
-        source.setLevel(logging.WARNING)
-    source.addHandler(handler)
-    try:
-        yield
-    finally:
-        source.removeHandler(handler)
-        source.setLevel(level)
 
 
 def _template_context(content: HandoutContent) -> dict[str, Any]:
@@ -229,13 +184,13 @@ def render_handout(
     stage = stylesheet_path  # the file a failure is reported against
     try:
         fonts = FontConfiguration()  # the stylesheet's @font-face rules load the committed font files
-        with _forward_weasyprint_logs(stylesheet_path, logger_name, reported):
+        with forward_weasyprint_logs(stylesheet_path, logger_name, reported):
             stylesheets = [
                 CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts),
                 CSS(string=f"@page {{ size: {PAPERS[paper]}; }}"),
             ]
         stage = template_path
-        with _forward_weasyprint_logs(template_path, logger_name, reported):
+        with forward_weasyprint_logs(template_path, logger_name, reported):
             document = HTML(
                 string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher
             ).render(stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1")
@@ -246,7 +201,7 @@ def render_handout(
                     f"{HANDOUT_PLAN_FILE}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper and must fit on "
                     f"{max_pages}: take {last} (or another strategy) out of 'strategies', or shorten a description"
                 )
-            pdf = document.write_pdf(pdf_variant="pdf/ua-1")
+            pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
         warned = any(not is_notice(line) for line in reported - reported_before)
         if cached is not None and not warned:  # never keep a PDF that warned
             cached.parent.mkdir(parents=True, exist_ok=True)

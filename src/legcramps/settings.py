@@ -18,7 +18,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
     *names, default = value if len(value) > 1 else [*value, None]
     for name in names:
         if os.environ.get(str(name)):
