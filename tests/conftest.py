@@ -3,11 +3,10 @@ Chromium for every test that needs a browser (browser tests, print, page weight)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from playwright.sync_api import Browser, Error
 
 from tests.support.browser import LAUNCH_ARGS, find_browser, start_playwright

@@ -158,7 +158,7 @@ def python_problem() -> str | None:
     minimum = python_minimum()
     if sys.version_info[:2] >= minimum:
         return None
-    wanted_version = "%d.%d" % minimum
+    wanted_version = f"{minimum[0]}.{minimum[1]}"
     return (
         f"Python {wanted_version} or newer is needed; {sys.executable} is {sys.version.split()[0]}. "
         f"Install python{wanted_version} and python{wanted_version}-venv, then run make with PYTHON=python{wanted_version}."
@@ -175,7 +175,7 @@ def venv_works(python: Path) -> bool:
 
 def venv_package() -> str:
     """Debian and Ubuntu split the parts of Python that make a virtual environment into this package."""
-    return "python%d.%d-venv" % sys.version_info[:2]
+    return f"python{sys.version_info[0]}.{sys.version_info[1]}-venv"
 
 
 def make_venv(venv: Path, python: str = sys.executable, install: bool = True) -> str | None:
@@ -251,7 +251,8 @@ def doctor(venv: Path) -> int:
     rows: list[tuple[bool, str, str]] = []  # found, what, the fix when missing
     apt_missing: list[str] = []
 
-    minimum = "%d.%d" % python_minimum()
+    low = python_minimum()
+    minimum = f"{low[0]}.{low[1]}"
     rows.append((python_problem() is None, f"Python {sys.version.split()[0]} at {sys.executable} ({minimum} or newer)",
                  f"install python{minimum} and run make with PYTHON=python{minimum}"))
     if venv_works(venv / "bin" / "python"):
@@ -276,7 +277,7 @@ def doctor(venv: Path) -> int:
             else:
                 fix = install_line([package.name])
                 apt_missing.append(package.name)
-            rows.append((False, f"browser for the tests ({which}): {label}", fix))
+            rows.append((False, f"browser for the tests: {which}", fix))
         elif not sys.platform.startswith("linux"):
             rows.append((True, f"{label} (not checked on {sys.platform})", ""))
         else:
