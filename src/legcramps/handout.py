@@ -104,9 +104,12 @@ def _template_context(content: HandoutContent) -> dict[str, Any]:
         ],
         "tiers": [{"tier": table[key], "signs": content.signs[key]} for key in TIER_KEYS],
         "care": content.care,
+        "clinic": content.clinic,
         "sources": [
             {
                 "source": source,
+                # The first author is enough on paper (the site lists them all): it keeps page 2 free.
+                "by": source.authors.split(",")[0] + (" et al" if "," in source.authors else "") or source.publisher,
                 "where": source.journal or source.publisher,
                 "href": source.links()[0][1],
                 "address": re.sub(r"^https://(www\.)?", "", source.links()[0][1]).rstrip("/"),

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from legcramps.care import CareSettings
 from legcramps.citations import Source
+from legcramps.clinic import ClinicDetails
 from legcramps.page_model import PageMeta
 from legcramps.project import Project
 from legcramps.words import Words
@@ -36,6 +37,7 @@ class HandoutContent:
     sources: tuple[Source, ...]
     reviewed: date
     care: CareSettings
+    clinic: ClinicDetails
     words: Words
     site_url: str
     site_name: str
@@ -54,6 +56,7 @@ def collect_content(project: Project) -> HandoutContent:
         sources=tuple(project.bibliography[key] for key in project.handout.sources),
         reviewed=max(meta.reviewed for meta in (*strategies, *quoting)),
         care=project.care,
+        clinic=project.clinic,
         words=project.words,
         site_url=settings.site_url,
         site_name=settings.site_name,
