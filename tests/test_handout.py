@@ -139,6 +139,7 @@ def test_the_handout_prints_exactly_the_warning_signs_the_site_shows(pdf: bytes,
             assert part in printed, f"{tier}: {part!r} is on the site but not in the PDF"
             rest = rest.replace(part, " ", 1)
     rest = rest.replace("Start at the top. If you are not sure how serious it is, pick the faster option.", " ")
+    rest = re.sub(r"Your doctor or clinic: _+ Phone: _+", " ", rest)  # the write-in line under the tiers
     assert not rest.split(), f"the PDF prints signs the site does not show: {' '.join(rest.split())!r}"
 
 
@@ -267,7 +268,7 @@ def test_the_handout_page_shows_a_preview_and_both_paper_sizes(site_dir: Path) -
 
 
 def test_the_template_folder_is_not_copied_into_the_site(site_dir: Path) -> None:
-    assert not list(site_dir.rglob("*.woff2"))
+    assert not list(site_dir.rglob("*.ttf"))
     assert not (site_dir / "handout" / "handout.css").exists()
 
 
@@ -334,7 +335,7 @@ BAD_TEMPLATES = {
     "css typo": (STYLESHEET, "break-inside: avoid;", "brake-inside: avoid;", STYLESHEET, "brake-inside"),
     "jinja syntax": (TEMPLATE, "{%- endfor %}", "{%- endfor", TEMPLATE, "template syntax error"),
     "unknown variable": (TEMPLATE, "{{ site_address }}", "{{ site_adress }}", TEMPLATE, "site_adress"),
-    "missing font file": (STYLESHEET, "latin-700-normal.woff2", "latin-700-bold.woff2", STYLESHEET, "latin-700-bold"),
+    "missing font file": (STYLESHEET, "latin-700-normal.ttf", "latin-700-bold.ttf", STYLESHEET, "latin-700-bold"),
     "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", "data/handout.yml", "must fit on 2"),
     "unknown source": ("data/handout.yml", "  - allen2012", "  - allen2099", "data/handout.yml", "allen2099"),
 }
@@ -392,3 +393,45 @@ def test_an_eleventh_strategy_page_is_on_the_site_and_waits_for_the_editor_to_li
     refused = mkdocs_build(project, tmp_path / "site2")
     assert not refused.ok
     assert "data/handout.yml:" in refused.output and "remove strategies/cold-packs.md" in refused.output
+
+
+def test_a_clinic_puts_its_own_details_on_both_papers(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    # Every setting at its longest allowed length: the handout still fits.
+    address = "Unit 12, Riverside Health Centre, 140 Long Riverside Road, Kingston KT1 2AB"[:70]
+    note = "Open weekdays 8 am to 6 pm. Out of hours, call 111 or the number above."[:70]
+    break_file(project, "mkdocs.yml", "extra:\n", 'extra:\n  clinic:\n    name: Riverside Family Practice\n'
+               f'    phone: "020 7946 0000"\n    address: "{address}"\n    note: "{note}"\n')
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.ok, result.output
+    for paper in PAPERS:
+        text = pdf_text(pdf_path(result.site_dir, paper).read_bytes())
+        assert "Your clinic: Riverside Family Practice, phone 020 7946 0000" in text
+        assert address in text and note in text and "Your doctor or clinic:" not in text
+        assert len(pypdf.PdfReader(pdf_path(result.site_dir, paper)).pages) <= 2
+
+
+def test_without_clinic_details_the_handout_has_a_line_to_write_them_in(pdf: bytes) -> None:
+    text = pdf_text(pdf)
+    assert re.search(r"Your doctor or clinic: _{20,} Phone: _{10,}", text)
+
+
+def test_a_mistyped_clinic_setting_names_it(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    break_file(project, "mkdocs.yml", "extra:\n", "extra:\n  clinic:\n    name: Riverside\n    phon: '0207'\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert not result.ok
+    assert "mkdocs.yml: extra.clinic has an unknown setting 'phon' (did you mean 'phone'?)" in result.output
+
+
+def test_a_ci_build_refuses_the_local_site_url_and_a_local_build_only_notes_it(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    refused = mkdocs_build(project, tmp_path / "ci", CI="true")
+    assert not refused.ok
+    assert "mkdocs.yml: site_url is the local preview address http://127.0.0.1:8000/" in refused.output
+    assert "set SITE_URL" in refused.output
+    local = mkdocs_build(project, tmp_path / "local")
+    assert local.ok, local.output
+    assert local.output.count("site_url is the local preview address") == 1
+    published = mkdocs_build(project, tmp_path / "published", CI="true", SITE_URL="https://example.org/leg-cramps/")
+    assert published.ok, published.output
