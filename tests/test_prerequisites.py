@@ -6,6 +6,7 @@ that list through tools/prerequisites.py and never name a package themselves.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import subprocess
@@ -198,18 +199,34 @@ def test_without_python3_venv_the_fix_is_named_and_nothing_is_left_behind(
     assert not venv.exists(), "a half-made venv was left behind"
 
 
+def make_project(tmp_path: Path) -> Path:
+    """The Makefile and what it reads, with requirements older than any venv's stamp."""
+    project = tmp_path / "project"
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt", "pyproject.toml"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_bytes((ROOT / name).read_bytes())
+        os.utime(project / name, (0, 0))
+    return project
+
+
+def dry_run(project: Path, venv: Path) -> str:
+    result = subprocess.run(["make", "-n", f"VENV={venv}", "build"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_make_remakes_a_broken_venv_even_when_it_looks_installed(tmp_path: Path) -> None:
     venv = tmp_path / ".venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    (venv / "bin" / ".site-deps").touch()  # newer than requirements.txt: make would trust it
-    steps = run_make(f"VENV={venv}", "build")
+    (venv / "bin" / ".site-deps").touch()  # newer than the requirements: make alone would trust it
+    steps = dry_run(make_project(tmp_path), venv)
     assert f"python3 -m tools.prerequisites venv {venv}" in steps
     assert "install --require-hashes -r requirements.txt" in steps
 
 
 def test_make_leaves_a_working_venv_alone(tmp_path: Path) -> None:
-    venv = tmp_path / ".venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    (venv / "bin" / ".site-deps").touch()
-    steps = run_make(f"VENV={venv}", "build")
+    venv = ROOT / ".venv"  # the one this run uses: it works
+    assert (venv / "bin" / ".site-deps").is_file()
+    steps = dry_run(make_project(tmp_path), venv)
     assert "tools.prerequisites venv" not in steps and " pip " not in steps
+    assert "mkdocs build --strict" in steps
