@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from html import unescape
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
+from html import unescape
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
