@@ -224,7 +224,7 @@ def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: P
     project = break_page(tmp_path, overdue)
     result = mkdocs_build(project, tmp_path / "site", ALLOW_OVERDUE_REVIEW="1")
     assert result.ok, result.output
-    assert "Review overdue since 2 January 2020" in html_for(result.site_dir, BROKEN_PAGE)
+    assert "Review overdue since January 2, 2020" in html_for(result.site_dir, BROKEN_PAGE)
 
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:

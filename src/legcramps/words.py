@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
+
 from legcramps.datafile import line_of, read_data, require_mapping, require_text
 from legcramps.errors import ContentError
 
@@ -23,18 +25,19 @@ class Words:
     grades: dict[str, dict[str, str]]
     footer: dict[str, str]
     overdue: dict[str, str]
-    months: tuple[str, ...]
-    date_format: str
+    handout: dict[str, str]
+    edition: dict[str, str]
+    locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
-        """'20 November 2026' (the edition's own order and month names)."""
-        return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
+        """'November 20, 2026', '20 November 2026', '20 de noviembre de 2026': Babel, per locale."""
+        return format_date(day, format="long", locale=self.locale.replace("-", "_"))
 
 
-def load_words(path: Path) -> Words:
+def load_words(path: Path, locale: str = "en-US") -> Words:
     data, text = read_data(path)
     data = require_mapping(data, "the file")
-    for name in ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "months"):
+    for name in ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition"):
         if name not in data:
             raise ContentError(f"'{name}' is missing")
     tiers = require_mapping(data["tiers"], "tiers")
@@ -47,9 +50,6 @@ def load_words(path: Path) -> Words:
         grade = require_mapping(grades.get(key), f"grades.{key}")
         for part in ("label", "meaning"):
             require_text(grade.get(part), f"grades.{key}.{part}", line_of(text, key))
-    months = data["months"]
-    if not isinstance(months, list) or len(months) != 12:
-        raise ContentError("'months' must list the 12 month names", line_of(text, "months"))
     return Words(
         tiers=tiers,
         check_first=require_mapping(data["check_first"], "check_first"),
@@ -58,6 +58,7 @@ def load_words(path: Path) -> Words:
         grades=grades,
         footer=require_mapping(data["footer"], "footer"),
         overdue=require_mapping(data["overdue"], "overdue"),
-        months=tuple(str(month) for month in months),
-        date_format=str(data.get("date_format", "{day} {month} {year}")),
+        handout=require_mapping(data["handout"], "handout"),
+        edition=require_mapping(data["edition"], "edition"),
+        locale=locale,
     )
