@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,13 @@ class HandoutPlan:
     sources: tuple[str, ...]  # citation keys
     text: str  # the file, for pointing at lines
 
-    def line(self, key: str) -> int | None:
-        return line_of(self.text, key) if key in self.text else None
+    def line(self, entry: str) -> int | None:
+        """The line that lists `entry` (a page or a citation key), outside comments."""
+        listed = re.compile(rf"(^|[\s\[,'\"]){re.escape(entry)}($|[\s\],'\"])")
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if listed.search(line.split("#")[0]):
+                return number
+        return None
 
 
 def _keys(data: dict[str, object], name: str, example: str, text: str) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ class PageMacros:
         self.citations = PageCitations(project.bibliography)
 
     def url_to(self, src_path: str, anchor: str = "") -> str:
-        if src_path.endswith(".md") and src_path not in self.project.pages:
+        if src_path.endswith(".md") and not self.project.has_page(src_path):
             raise ContentError(f"the page {src_path} does not exist")
         return relative_url(self.src_path, src_path, anchor)
 

@@ -51,6 +51,11 @@ class Project:
     handout: HandoutPlan
     clinic: ClinicDetails
     pages: dict[str, Page] = field(default_factory=dict)
+    # Pages whose front matter could not be read: reported once, and still pages (no "not a page" echoes).
+    unreadable: frozenset[str] = frozenset()
+
+    def has_page(self, src_path: str) -> bool:
+        return src_path in self.pages or src_path in self.unreadable
 
     def rel(self, path: Path) -> str:
         return rel_path(self.settings.root, path)
@@ -124,10 +129,12 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
         page = attempt(path, lambda path=path, src=src: _load_page(path, src))  # type: ignore[misc]
         if page is not None:
             pages[src] = page
+    unreadable = frozenset(path.relative_to(settings.docs_dir).as_posix()
+                           for path in _markdown_files(settings.docs_dir)) - set(pages)
     if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None \
             or clinic is None:
         return None, problems
-    project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages)
+    project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable)
     return project, problems
 
 
