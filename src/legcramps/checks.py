@@ -104,8 +104,8 @@ def check_grading_page(project: Project) -> list[Problem]:
 def check_citations(project: Project, rendered: dict[str, RenderedPage]) -> list[Problem]:
     cited = {key for page in rendered.values() for key in page.macros.citations.order}
     cited |= set(project.handout.sources)
-    return [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it")
-            for key in project.bibliography if key not in cited]
+    return [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it", source.line)
+            for key, source in project.bibliography.items() if key not in cited]
 
 
 # The pages that must show the shared safety content in full, as the handout prints it.

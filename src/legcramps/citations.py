@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -28,6 +29,7 @@ class Source:
     pmid: str = ""
     url: str = ""
     note: str = ""
+    line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
 
     def links(self) -> list[tuple[str, str]]:
         """(label, address) pairs: DOI, PubMed, then the web page."""
@@ -66,7 +68,7 @@ def parse_source(key: object, raw: object) -> Source:
     unknown = sorted(set(raw) - set(_FIELDS))
     if unknown:
         raise ContentError(f"entry {key!r} has unknown field(s): {', '.join(map(str, unknown))}")
-    values = {name: str(raw[name]).strip() for name in _FIELDS if raw.get(name) not in (None, "")}
+    values: dict[str, Any] = {name: str(raw[name]).strip() for name in _FIELDS if raw.get(name) not in (None, "")}
     for name in ("title", "year"):
         if name not in values:
             raise ContentError(f"entry {key!r} is missing {name!r}")
@@ -94,7 +96,7 @@ def load_bibliography(path: Path) -> dict[str, Source]:
     sources = {}
     for key, entry in raw.items():
         try:
-            sources[key] = parse_source(key, entry)
+            sources[key] = replace(parse_source(key, entry), line=line_of(text, str(key)))
         except ContentError as error:
             raise ContentError(error.message, line_of(text, str(key))) from None
     return sources

@@ -36,7 +36,7 @@ class WarningSigns:
                 if other:
                     raise ContentError(
                         f"the warning sign {sign_id!r} belongs to the {other!r} tier, not {tier!r}: "
-                        f"write urgency({other!r}, {sign_id!r})"
+                        f'write urgency("{other}", "{sign_id}")'
                     )
                 every = [key for found in self.tiers.values() for key in found]
                 raise ContentError(
