@@ -107,6 +107,7 @@ class PageCitations:
     """The sources one page cites, numbered in order of first citation."""
 
     bibliography: dict[str, Source]
+    link_title: str = "Source {number}"  # the words file's footer.source_title
     order: list[str] = field(default_factory=list)
 
     def cite(self, keys: tuple[object, ...]) -> Markup:
@@ -123,7 +124,8 @@ class PageCitations:
             if key not in self.order:
                 self.order.append(key)
             number = self.order.index(key) + 1
-            links.append(f'<a href="#ref-{key}" title="Source {number}">{number}</a>')
+            title = escape(self.link_title.replace("{number}", str(number)))
+            links.append(f'<a href="#ref-{key}" title="{title}">{number}</a>')
         return Markup(f'<sup class="citation">[{", ".join(links)}]</sup>')
 
     def references(self) -> Markup:

@@ -29,7 +29,7 @@ class PageMacros:
     def __init__(self, project: Project, src_path: str) -> None:
         self.project = project
         self.src_path = src_path
-        self.citations = PageCitations(project.bibliography)
+        self.citations = PageCitations(project.bibliography, project.words.footer.get("source_title", "Source {number}"))
 
     def url_to(self, src_path: str, anchor: str = "") -> str:
         if src_path.endswith(".md") and not self.project.has_page(src_path):
