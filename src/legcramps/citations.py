@@ -46,7 +46,7 @@ class Source:
         """One reference in a Vancouver-like style."""
         parts = []
         if self.authors:
-            parts.append(f"{escape(self.authors)}.")
+            parts.append(f"{escape(self.authors.rstrip('.'))}.")
         parts.append(f"{escape(self.title.rstrip('.'))}.")
         where = self.journal or self.publisher
         if where:
