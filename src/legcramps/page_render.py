@@ -78,10 +78,10 @@ def _syntax_error(body: str, error: jinja2.TemplateSyntaxError) -> tuple[str, in
     except jinja2.TemplateSyntaxError:
         pass
     if open_tag is not None:
-        return "a macro is not closed: check its quotes and brackets, and end it with }}", open_tag
+        return "macro written wrongly: it is not closed (check its quotes and brackets, and end it with }})", open_tag
     if blocks and "end of template" in (error.message or ""):
         name, line = blocks[-1]
-        return f"{{% {name} %}} is never closed: add {{% end{name} %}} where it should end", line
+        return f"macro written wrongly: {{% {name} %}} is never closed (add {{% end{name} %}} where it should end)", line
     return f"macro written wrongly: {error.message} (check the {{{{ }}}} and quotes)", reported
 
 
