@@ -126,6 +126,20 @@ def test_an_unclosed_list_in_front_matter_names_the_line_that_opens_it(tmp_path:
                                "e.g. keywords: [one, two]"]
 
 
+def test_a_deleted_word_is_named_instead_of_crashing_every_page(tmp_path: Path) -> None:
+    copy = ProjectCopy(tmp_path)
+    sub_first(copy, "data/en/words.yml", r"^  label_for: .*\n", "")
+    section = copy.line_of("data/en/words.yml", "evidence:")
+    assert copy.problems() == [f"data/en/words.yml:{section}: evidence.label_for is missing"]
+
+
+def test_a_mistyped_placeholder_in_a_word_suggests_the_setting(tmp_path: Path) -> None:
+    copy = ProjectCopy(tmp_path)
+    line = copy.edit("data/en/words.yml", "{emergency_number} now", "{emergency_numbr} now")
+    assert copy.problems() == [f"data/en/words.yml:{line}: tiers.emergency.title has an unknown placeholder "
+                               "{emergency_numbr} (did you mean 'emergency_number'?)"]
+
+
 def test_the_help_page_must_show_every_sign_of_a_tier(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     copy.edit("docs/when-to-get-help.md", '{{ urgency("soon") }}', '{{ urgency("soon", "alcohol") }}')
