@@ -140,6 +140,12 @@ def test_a_mistyped_placeholder_in_a_word_suggests_the_setting(tmp_path: Path) -
                                "{emergency_numbr} (did you mean 'emergency_number'?)"]
 
 
+def test_a_mistyped_care_setting_in_mkdocs_yml_is_named_once(tmp_path: Path) -> None:
+    copy = ProjectCopy(tmp_path)
+    copy.edit("mkdocs.yml", "    doctor: doctor\n", "    docter: doctor\n")
+    assert copy.problems() == ["mkdocs.yml: extra.care has an unknown setting 'docter' (did you mean 'doctor'?)"]
+
+
 def test_the_help_page_must_show_every_sign_of_a_tier(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     copy.edit("docs/when-to-get-help.md", '{{ urgency("soon") }}', '{{ urgency("soon", "alcohol") }}')

@@ -233,10 +233,10 @@ def test_care_settings_come_from_extra_care() -> None:
 
 
 @pytest.mark.parametrize(("care", "message"), [
-    (None, "mkdocs.yml: extra.care is missing (emergency number and country wording)"),
-    ({"emergency_number": "nine-one-one"}, "mkdocs.yml: extra.care.emergency_number must be a phone number, got 'nine-one-one'"),
-    ({"emergency_number": ""}, "mkdocs.yml: extra.care.emergency_number is required"),
-    ({"emergncy_number": "911"}, "mkdocs.yml: extra.care has unknown setting(s): emergncy_number"),
+    (None, "extra.care is missing (emergency number and country wording)"),
+    ({"emergency_number": "nine-one-one"}, "extra.care.emergency_number must be a phone number, got 'nine-one-one'"),
+    ({"emergency_number": ""}, "extra.care.emergency_number is required"),
+    ({"emergncy_number": "911"}, "extra.care has an unknown setting 'emergncy_number' (did you mean 'emergency_number'?)"),
 ])
 def test_bad_care_settings_are_refused(care: dict[str, str] | None, message: str) -> None:
     extra = {} if care is None else {"care": {**UK.as_dict(), **care}}
