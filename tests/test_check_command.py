@@ -112,6 +112,15 @@ def test_an_incomplete_source_names_the_line_of_its_key(tmp_path: Path) -> None:
     assert copy.problems() == [f"data/bibliography.yml:{line}: entry 'new2024' needs 'authors' or 'publisher'"]
 
 
+def test_a_source_copied_without_a_new_key_is_refused_instead_of_replacing_the_first(tmp_path: Path) -> None:
+    copy = ProjectCopy(tmp_path)
+    entry = "\nhawke2021:\n  publisher: NHS\n  title: A copied entry\n  year: 2024\n  url: https://www.nhs.uk/\n"
+    copy.write("data/bibliography.yml", copy.text("data/bibliography.yml") + entry)
+    line = len(copy.text("data/bibliography.yml").splitlines()) - 4  # the copied key: 5th line from the end
+    assert copy.problems() == [f"data/bibliography.yml:{line}: 'hawke2021' is written twice: keep one "
+                               "(YAML would silently use only the last)"]
+
+
 def test_a_tab_in_a_data_file_says_to_use_spaces(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     line = copy.edit("data/en/words.yml", "caution_title:", "\tcaution_title:")

@@ -129,6 +129,8 @@ def test_front_matter_is_split_from_the_body() -> None:
      "the value starts with a sign YAML keeps for itself (such as @ ` % * & !): put it in quotes", 2),
     ("---\ntitle: x\nreviewed: 2026-13-01\n---\n", "the date 2026-13-01 does not exist: write a real date as YYYY-MM-DD", 3),
     ("---\n- title\n---\n", "front matter must be a list of 'field: value' lines", 2),
+    ("---\ntitle: x\ngrade: low\ntitle: y\n---\n",
+     "'title' is written twice: keep one (YAML would silently use only the last)", 4),
 ])
 def test_yaml_mistakes_are_explained_on_the_line_of_the_mistake(source: str, message: str, line: int) -> None:
     assert yaml_refusal(source) == (message, line)

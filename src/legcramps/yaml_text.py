@@ -7,12 +7,37 @@ mistake; editors get the line of the mistake itself and what to change.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from datetime import date
 from typing import Any
 
 import yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
+try:  # libyaml when present: same result, faster
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Twice(Exception):
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
+class _Loader(_SafeLoader):
+    """Refuses a key written twice. YAML would keep only the last one: a bibliography entry copied with
+    its key unchanged would silently replace the source that pages cite."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise _Twice(key_node.value, key_node.start_mark.line + 1)
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
 
 INDENTED = "this line is indented: start every field at the beginning of the line"
 NOT_LINED_UP = "this line is not lined up with the lines above it: use the same indentation as its neighbours"
@@ -84,7 +109,9 @@ def _impossible_date(text: str) -> tuple[str, int | None]:
 def load_yaml(text: str) -> tuple[Any, str | None, int | None]:
     """(data, None, None), or (None, plain message, line of the mistake) when the YAML is broken."""
     try:
-        return yaml.load(text, Loader=_LOADER), None, None
+        return yaml.load(text, Loader=_Loader), None, None  # noqa: S506 - a SafeLoader
+    except _Twice as twice:
+        return None, f"'{twice.key}' is written twice: keep one (YAML would silently use only the last)", twice.line
     except yaml.YAMLError as error:
         message, line = _plain(error, text)
         return None, message, line
