@@ -97,6 +97,13 @@ def test_a_colon_in_a_quick_step_names_its_line(tmp_path: Path) -> None:
     assert copy.problems() == [f"data/en/quick-steps.yml:{line}: {COLON}"]
 
 
+def test_a_mistyped_quick_step_source_is_named_once_in_the_data_file(tmp_path: Path) -> None:
+    copy = ProjectCopy(tmp_path)
+    line = copy.edit("data/en/quick-steps.yml", "sources: [nhs-leg-cramps]", "sources: [nhs-leg-cramp]")
+    assert copy.problems() == [f"data/en/quick-steps.yml:{line}: unknown citation key 'nhs-leg-cramp' "
+                               "(did you mean 'nhs-leg-cramps'?)"]
+
+
 def test_a_colon_in_a_source_title_names_its_line(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     entry = "\nnew2024:\n  publisher: NHS\n  title: Cramps: a guide\n  year: 2024\n  url: https://www.nhs.uk/\n"

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from legcramps.care import CareSettings
 from legcramps.citations import Source, load_bibliography
 from legcramps.clinic import ClinicDetails
-from legcramps.errors import ContentError, Problem
+from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.handout_plan import HandoutPlan, load_handout_plan
 from legcramps.page_model import PageMeta, body_offset, parse_page_meta, split_front_matter
@@ -123,6 +123,13 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
     steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
     bibliography = attempt(settings.root / BIBLIOGRAPHY, lambda: load_bibliography(settings.root / BIBLIOGRAPHY))
     plan = attempt(settings.root / HANDOUT_PLAN, lambda: load_handout_plan(settings.root / HANDOUT_PLAN))
+    # Checked here, once, so the pages that show the steps do not each repeat the mistake.
+    unknown = [key for key in steps.sources if key not in bibliography] if steps and bibliography is not None else []
+    if steps and unknown:
+        problems.append(Problem(rel_path(settings.root, words_dir / "quick-steps.yml"),
+                                f"unknown citation key '{unknown[0]}'{did_you_mean(unknown[0], bibliography or {})}",
+                                steps.sources_line))
+        steps = None
     pages: dict[str, Page] = {}
     for path in _markdown_files(settings.docs_dir):
         src = path.relative_to(settings.docs_dir).as_posix()
