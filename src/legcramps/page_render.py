@@ -7,6 +7,8 @@ functions through `legcramps.macros_module`.
 
 from __future__ import annotations
 
+import inspect
+import re
 import traceback
 from dataclasses import dataclass
 
@@ -85,6 +87,25 @@ def _syntax_error(body: str, error: jinja2.TemplateSyntaxError) -> tuple[str, in
     return f"macro written wrongly: {error.message} (check the {{{{ }}}} and quotes)", reported
 
 
+def _wrong_arguments(macros: PageMacros, detail: str) -> str:
+    """Python counts `self` among a method's arguments ("takes 2 ... but 3 were given" for two):
+    say how to write the macro instead."""
+    detail = detail.replace("PageMacros.", "")
+    found = re.match(r"(\w+)\(\)", detail)
+    if not found or found.group(1) not in MACRO_NAMES:
+        return f"a macro has the wrong arguments: {detail}"
+    name = found.group(1)
+    params = []
+    for param in inspect.signature(getattr(macros, name)).parameters.values():
+        if param.kind is param.VAR_POSITIONAL:
+            params.append(f"{param.name}...")
+        else:
+            params.append(param.name if param.default is param.empty else f"{param.name}={param.default}")
+    if re.search(r"positional arguments? but \d+ (were|was) given", detail):
+        detail = f"{name}() was given too many values"
+    return f"a macro has the wrong arguments: {detail}; write {name}({', '.join(params)})"
+
+
 def page_variables(project: Project, page: Page) -> dict[str, object]:
     """What a page's Jinja can read besides the macros: its own front matter and `care`."""
     return {**page.data, "care": project.care}
@@ -119,8 +140,7 @@ def render_page(project: Project, page: Page) -> RenderedPage:
         raise ContentError(error.message, line + offset if line else None) from None
     except TypeError as error:
         line = _template_line(error)
-        detail = str(error).replace("PageMacros.", "")
-        raise ContentError(f"a macro has the wrong arguments: {detail}", line + offset if line else None) from None
+        raise ContentError(_wrong_arguments(macros, str(error)), line + offset if line else None) from None
     except jinja2.TemplateError as error:
         line = _template_line(error)
         raise ContentError(f"macro error: {error}", line + offset if line else None) from None
