@@ -26,7 +26,7 @@ from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
 from legcramps.render import page_footer, review_banner, translation_note
 from legcramps.session import Build, start_build
-from legcramps.settings import is_deploy_build, local_site_url_problem, settings_from_config
+from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
 MACROS_MODULE = "legcramps.macros_module"
@@ -55,9 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if is_deploy_build():
             raise PluginError(f"mkdocs.yml: {local}")
         log.info("Note: %s (fine for a local look; CI refuses it)", local)
-    edition_path = str(config.extra.get("edition", {}).get("path") or "")
-    if edition_path and config.site_url:  # an edition lives under the site's address, e.g. .../es/
-        config.site_url = config.site_url.rstrip("/") + "/" + edition_path.strip("/") + "/"
+    config.site_url = edition_site_url(config.site_url or "", config.extra.get("edition", {}))
     try:
         _build = start_build(settings_from_config(config, root))
         if _build.edition is not None and _build.edition.out_of_date:
