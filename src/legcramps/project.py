@@ -118,7 +118,7 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
     words_dir = settings.words_dir
     care = attempt(settings.root / "mkdocs.yml", lambda: CareSettings.from_extra(settings.extra))
     clinic = attempt(settings.root / "mkdocs.yml", lambda: ClinicDetails.from_extra(settings.extra))
-    words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml"))
+    words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml", settings.locale))
     signs = attempt(words_dir / "warning-signs.yml", lambda: load_warning_signs(words_dir / "warning-signs.yml"))
     steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
     bibliography = attempt(settings.root / BIBLIOGRAPHY, lambda: load_bibliography(settings.root / BIBLIOGRAPHY))

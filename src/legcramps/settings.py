@@ -59,7 +59,13 @@ class Settings:
     extra: Mapping[str, Any]
     site_url: str
     site_name: str
-    language: str
+    language: str  # theme.language: en, es (the words and safety data in data/<language>/)
+    edition: Mapping[str, Any]  # extra.edition: locale, path, translated_from
+
+    @property
+    def locale(self) -> str:
+        """The edition's locale (en-US, en-GB, es-US, es-ES): dates, spelling, <html lang>."""
+        return str(self.edition.get("locale") or self.language)
 
     @property
     def data_dir(self) -> Path:
@@ -68,7 +74,7 @@ class Settings:
     @property
     def words_dir(self) -> Path:
         """Reader-facing words and shared safety content of this edition's language."""
-        return self.data_dir / self.language.split("-")[0].split("_")[0]
+        return self.data_dir / self.language.split("-")[0].split("_")[0].lower()
 
 
 def _get(conf: Any, name: str, default: Any = None) -> Any:
@@ -91,6 +97,7 @@ def settings_from_config(conf: Any, root: Path) -> Settings:
         site_url=str(_get(conf, "site_url", "") or ""),
         site_name=str(_get(conf, "site_name", "")),
         language=str(_get(theme, "language", "en") or "en"),
+        edition=_get(_get(conf, "extra", {}), "edition", {}),
     )
 
 
@@ -109,5 +116,6 @@ def load_settings(config_file: Path) -> Settings:
             site_url=str(conf.get("site_url", base.site_url) or ""),
             site_name=str(conf.get("site_name", base.site_name)),
             language=str((conf.get("theme") or {}).get("language", base.language)),
+            edition={**base.edition, **(conf.get("extra", {}).get("edition") or {})},
         )
     return settings_from_config(conf, config_file.parent.resolve())

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
+
 from legcramps.care import CareSettings
 from legcramps.datafile import line_of, read_data, require_mapping, require_text
 from legcramps.errors import ContentError, did_you_mean
@@ -29,6 +31,7 @@ _PLACEHOLDERS = {
     "footer.source_title": ("number",),
     "overdue.title": ("date",),
 }
+_HANDOUT_NAMES = ("site_name", "site_address", "doctor")  # filled in by the handout (handout_content.py)
 
 
 def _check_placeholders(value: str, allowed: tuple[str, ...], what: str, text: str, near: int | None) -> None:
@@ -59,18 +62,19 @@ class Words:
     grades: dict[str, dict[str, str]]
     footer: dict[str, str]
     overdue: dict[str, str]
-    months: tuple[str, ...]
-    date_format: str
+    handout: dict[str, str]
+    edition: dict[str, str]
+    locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
-        """'20 November 2026' (the edition's own order and month names)."""
-        return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
+        """'November 20, 2026', '20 November 2026', '20 de noviembre de 2026': Babel, per locale."""
+        return format_date(day, format="long", locale=self.locale.replace("-", "_"))
 
 
-def load_words(path: Path) -> Words:
+def load_words(path: Path, locale: str = "en-US") -> Words:
     data, text = read_data(path)
     data = require_mapping(data, "the file")
-    for name in ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "months"):
+    for name in ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition"):
         if name not in data:
             raise ContentError(f"'{name}' is missing")
     tiers = require_mapping(data["tiers"], "tiers")
@@ -94,11 +98,8 @@ def load_words(path: Path) -> Words:
             _check_placeholders(said, allowed, f"{section}.{part}", text, line_of(text, section))
     for group, said in require_mapping(data["check_first"].get("groups"), "check_first.groups").items():
         require_text(said, f"check_first.groups.{group}", line_of(text, str(group)))
-    date_format = str(data.get("date_format", "{day} {month} {year}"))
-    _check_placeholders(date_format, ("day", "month", "year"), "date_format", text, line_of(text, "date_format"))
-    months = data["months"]
-    if not isinstance(months, list) or len(months) != 12:
-        raise ContentError("'months' must list the 12 month names", line_of(text, "months"))
+    for name, said in require_mapping(data["handout"], "handout").items():
+        _check_placeholders(str(said), _HANDOUT_NAMES, f"handout.{name}", text, line_of(text, "handout"))
     return Words(
         tiers=tiers,
         check_first=require_mapping(data["check_first"], "check_first"),
@@ -107,6 +108,7 @@ def load_words(path: Path) -> Words:
         grades=grades,
         footer=require_mapping(data["footer"], "footer"),
         overdue=require_mapping(data["overdue"], "overdue"),
-        months=tuple(str(month) for month in months),
-        date_format=date_format,
+        handout=require_mapping(data["handout"], "handout"),
+        edition=require_mapping(data["edition"], "edition"),
+        locale=locale,
     )
