@@ -217,7 +217,7 @@ def test_an_unused_source_in_the_bibliography_stops_the_build(tmp_path: Path) ->
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert not result.ok
-    assert "data/bibliography.yml: source 'unused2001' is cited by no page" in result.output
+    assert re.search(r"data/bibliography.yml:\d+: source 'unused2001' is cited by no page", result.output)
 
 
 def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ _PLACEHOLDERS = {
     "footer.source_title": ("number",),
     "overdue.title": ("date",),
 }
+_HANDOUT_NAMES = ("site_name", "site_address", "doctor")  # filled in by the handout (handout_content.py)
 
 
 def _check_placeholders(value: str, allowed: tuple[str, ...], what: str, text: str, near: int | None) -> None:
@@ -97,6 +98,8 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
             _check_placeholders(said, allowed, f"{section}.{part}", text, line_of(text, section))
     for group, said in require_mapping(data["check_first"].get("groups"), "check_first.groups").items():
         require_text(said, f"check_first.groups.{group}", line_of(text, str(group)))
+    for name, said in require_mapping(data["handout"], "handout").items():
+        _check_placeholders(str(said), _HANDOUT_NAMES, f"handout.{name}", text, line_of(text, "handout"))
     return Words(
         tiers=tiers,
         check_first=require_mapping(data["check_first"], "check_first"),
