@@ -16,6 +16,8 @@ import pytest
 from legcramps.page_model import split_front_matter
 from tests.support.site import ROOT, SUB_PATH, BuildResult, copy_project, mkdocs_build
 
+pytestmark = pytest.mark.build
+
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 STRATEGIES = [p for p in PAGES if p.startswith("strategies/")]
