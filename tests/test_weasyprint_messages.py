@@ -20,6 +20,8 @@ from legcramps.settings import load_settings
 from legcramps.weasyprint_messages import MACHINE_MESSAGES, Kind, classify, is_notice, machine_notice
 from tests.support.site import ROOT, copy_project, mkdocs_build
 
+pytestmark = pytest.mark.build
+
 TEMPLATE = "templates/handout/handout.html"
 
 # What WeasyPrint 70 says, word for word.
