@@ -78,7 +78,7 @@ test-browser: system-test $(BIN)/.test-deps browser
 bench: system-test $(BIN)/.test-deps browser
 	$(BIN)/python -m bench
 
-# Regenerate the exact, hashed pins after editing requirements*.in, for the Python version CI uses.
+# Regenerate the exact, hashed pins after editing pyproject.toml's ranges, for the Python version CI uses.
 lock: $(BIN)/.test-deps
 	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
 		pyproject.toml requirements.in -o requirements.txt
