@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from legcramps.page_model import split_front_matter
-from tests.support.site import ROOT, SUB_PATH, BuildResult, copy_project, mkdocs_build
+from tests.support.site import ROOT, SUB_PATH, BuildResult, build_env, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -241,7 +241,11 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     page.write_text(page.read_text() + "\n{{ urgency() }}\n")
     venv = ROOT / ".venv"  # the project's own, never reinstalled from the copy (-o: take it as installed)
     result = subprocess.run(
-        ["make", "build", f"VENV={venv}", "-o", f"{venv}/bin/.site-deps"], cwd=project, capture_output=True, text=True
+        ["make", "build", f"VENV={venv}", "-o", f"{venv}/bin/.site-deps"],
+        cwd=project,
+        env=build_env(),  # a local build: CI would stop first, at the local site_url
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert BROKEN_PAGE in result.stdout + result.stderr, "the build did not get as far as the page"
