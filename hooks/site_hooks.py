@@ -38,6 +38,7 @@ from legcramps.page_model import (
     split_front_matter,
 )
 from legcramps.render import page_footer, review_banner, strategy_cards
+from legcramps.source_dates import render_source_table, source_problems
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
 
@@ -151,6 +152,11 @@ def macro_strategy_cards() -> Markup:
     )
 
 
+def macro_source_dates() -> Markup:
+    """Every source with our last check, its own dates and its status (the editorial policy page)."""
+    return render_source_table(_build().bibliography, date.today())
+
+
 MACROS = {
     name.removeprefix("macro_"): _macro(function)
     for name, function in dict(globals()).items()
@@ -171,6 +177,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         bibliography = load_bibliography(Path(config.config_file_path).parent / BIBLIOGRAPHY)
     except ContentError as error:
         raise _fail(BIBLIOGRAPHY, error) from None
+    for problem in source_problems(bibliography, date.today()):  # rules: legcramps/source_dates.py
+        if problem.kind == "error" or (problem.kind == "overdue" and not os.environ.get(ALLOW_OVERDUE)):
+            raise _fail(BIBLIOGRAPHY, problem.line())
+        log.info("Source reminder: %s: %s", BIBLIOGRAPHY, problem.line())
     _state = BuildState(care=care, bibliography=bibliography)
     macros = config.plugins.get("macros")
     if macros is None:
