@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from legcramps.citations import PageCitations, load_bibliography, parse_source
-from legcramps.source_dates import main, problems_for, render_source_table, source_problems
+from legcramps.source_dates import problems_for, reminders, render_source_table, source_problems, stops_the_build
 from tests.support.site import ROOT
 
 TODAY = date(2026, 12, 3)
@@ -129,8 +129,14 @@ def test_the_project_bibliography_has_no_errors_and_every_web_page_a_check_date(
     assert all(s.checked for s in sources.values() if not s.journal)
 
 
-def test_the_command_line_prints_one_line_per_problem_and_fails_on_errors(tmp_path, capsys) -> None:
-    path = tmp_path / "bibliography.yml"
-    path.write_text(ENTRY_YAML)
-    assert main([str(path)]) == 1
-    assert "error: source 'a': web page with no 'checked' date" in capsys.readouterr().out
+def test_errors_and_overdue_checks_stop_the_build_reminders_are_only_printed() -> None:
+    sources = {
+        "new": parse_source("new", WEB),
+        "old": parse_source("old", {**WEB, "checked": "2025-01-01"}),
+        "hse": parse_source("hse", {**WEB, "checked": "2026-12-03", "source_next_review": "2021-11-14"}),
+    }
+    found = {p.key: p for p in source_problems(sources, TODAY)}
+    assert stops_the_build(found["new"]) and stops_the_build(found["old"])
+    assert not stops_the_build(found["old"], allow_overdue=True)  # ALLOW_OVERDUE_REVIEW=1 previews
+    assert not stops_the_build(found["hse"])
+    assert reminders(sources, TODAY) == ["source 'hse': past its own review date (14 November 2021): look for a newer version"]

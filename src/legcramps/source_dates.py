@@ -16,21 +16,20 @@ Every problem is one plain line, in one of three kinds:
 - `reminder`: printed by every build and shown on the editorial policy page, but never stops it.
   These depend on what publishers do (a page past its own review date, an old version, a newer
   version of a review), or give notice that a check falls due soon.
+
+`legcramps.checks` turns errors into build problems; the MkDocs hooks and `python -m legcramps check`
+print the reminders.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup
-
-from legcramps.render import long_date
 
 if TYPE_CHECKING:  # citations imports this module for reference lists; no import cycle at run time
     from legcramps.citations import Source
@@ -60,10 +59,17 @@ LABELS = {
     "unknown": "Not checked for updates",
 }
 _PARTIAL = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def long_date(day: date) -> str:
+    """'3 December 2026': unambiguous in every country."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
-class Problem:
+class DateProblem:
     key: str
     message: str  # for editors: what is wrong and what to do
     kind: Kind
@@ -90,19 +96,19 @@ def show_day(value: str) -> str:
     if parsed is None:
         return value
     day, whole = parsed
-    return long_date(day) if whole else f"{day.strftime('%B')} {day.year}"
+    return long_date(day) if whole else f"{_MONTHS[day.month - 1]} {day.year}"
 
 
 def is_web(source: Source) -> bool:
     return not source.journal
 
 
-def problems_for(source: Source, today: date) -> list[Problem]:
+def problems_for(source: Source, today: date) -> list[DateProblem]:
     """Every problem with one source's dates and status, checked against `today`."""
-    found: list[Problem] = []
+    found: list[DateProblem] = []
 
     def add(kind: Kind, message: str, label: str = "Needs fixing") -> None:
-        found.append(Problem(source.key, message, kind, label))
+        found.append(DateProblem(source.key, message, kind, label))
 
     days: dict[str, date] = {}
     for name in ("checked", "source_reviewed", "source_next_review"):
@@ -154,9 +160,18 @@ def problems_for(source: Source, today: date) -> list[Problem]:
     return found
 
 
-def source_problems(sources: Mapping[str, Source], today: date) -> list[Problem]:
+def source_problems(sources: Mapping[str, Source], today: date) -> list[DateProblem]:
     """Every problem in the bibliography, in bibliography order."""
     return [problem for source in sources.values() for problem in problems_for(source, today)]
+
+
+def stops_the_build(problem: DateProblem, allow_overdue: bool = False) -> bool:
+    return problem.kind == "error" or (problem.kind == "overdue" and not allow_overdue)
+
+
+def reminders(sources: Mapping[str, Source], today: date, allow_overdue: bool = False) -> list[str]:
+    """The lines a build prints but does not stop for."""
+    return [problem.line() for problem in source_problems(sources, today) if not stops_the_build(problem, allow_overdue)]
 
 
 def dated_phrase(source: Source) -> str:
@@ -169,7 +184,7 @@ def dated_phrase(source: Source) -> str:
     return (", ".join(parts) + ".") if parts else ""
 
 
-def _status_cell(source: Source, problems: Iterable[Problem]) -> str:
+def _status_cell(source: Source, problems: Iterable[DateProblem]) -> str:
     messages = [problem.label for problem in problems]
     if messages:
         return "; ".join(messages)
@@ -204,23 +219,3 @@ def render_source_table(sources: Mapping[str, Source], today: date) -> Markup:
         '<table class="references source-dates"><caption>{}</caption>'
         "<thead><tr>{}</tr></thead><tbody>{}</tbody></table>"
     ).format(LABELS["caption"], head, Markup("").join(rows))
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m legcramps.source_dates [data/bibliography.yml]`: print the problems; exit 1 on any error."""
-    from legcramps.citations import load_bibliography
-    from legcramps.errors import ContentError
-
-    path = Path((argv if argv is not None else sys.argv[1:] or ["data/bibliography.yml"])[0])
-    try:
-        problems = source_problems(load_bibliography(path), date.today())
-    except ContentError as error:
-        print(f"{path}: {error}")
-        return 1
-    for problem in problems:
-        print(f"{path}: {problem.kind}: {problem.line()}")
-    return 1 if any(problem.kind != "reminder" for problem in problems) else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
