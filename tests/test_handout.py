@@ -268,7 +268,7 @@ def test_the_handout_page_shows_a_preview_and_both_paper_sizes(site_dir: Path) -
 
 
 def test_the_template_folder_is_not_copied_into_the_site(site_dir: Path) -> None:
-    assert not list(site_dir.rglob("*.woff2"))
+    assert not list(site_dir.rglob("*.ttf"))
     assert not (site_dir / "handout" / "handout.css").exists()
 
 
@@ -335,7 +335,7 @@ BAD_TEMPLATES = {
     "css typo": (STYLESHEET, "break-inside: avoid;", "brake-inside: avoid;", STYLESHEET, "brake-inside"),
     "jinja syntax": (TEMPLATE, "{%- endfor %}", "{%- endfor", TEMPLATE, "template syntax error"),
     "unknown variable": (TEMPLATE, "{{ site_address }}", "{{ site_adress }}", TEMPLATE, "site_adress"),
-    "missing font file": (STYLESHEET, "latin-700-normal.woff2", "latin-700-bold.woff2", STYLESHEET, "latin-700-bold"),
+    "missing font file": (STYLESHEET, "latin-700-normal.ttf", "latin-700-bold.ttf", STYLESHEET, "latin-700-bold"),
     "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", "data/handout.yml", "must fit on 2"),
     "unknown source": ("data/handout.yml", "  - allen2012", "  - allen2099", "data/handout.yml", "allen2099"),
 }
