@@ -229,7 +229,8 @@ def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: P
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py"):
+        (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
     good = project / "site"
     good.mkdir()
@@ -240,6 +241,7 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
         ["make", "build", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
     )
     assert result.returncode != 0
+    assert BROKEN_PAGE in result.stdout + result.stderr, "the build did not get as far as the page"
     assert (good / "index.html").read_text() == "last good build"
 
 
