@@ -15,8 +15,8 @@ from pathlib import Path
 from legcramps.errors import ContentProblems
 from legcramps.handout_content import HandoutError
 from legcramps.session import Build, start_build
-from legcramps.source_dates import reminders
 from legcramps.settings import is_deploy_build, load_settings, local_site_url_problem
+from legcramps.source_dates import reminders
 
 
 def _start(config: Path) -> Build | None:
