@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from html import unescape
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
+from html import unescape
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -224,7 +224,7 @@ def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: P
     project = break_page(tmp_path, overdue)
     result = mkdocs_build(project, tmp_path / "site", ALLOW_OVERDUE_REVIEW="1")
     assert result.ok, result.output
-    assert "Review overdue since 2 January 2020" in html_for(result.site_dir, BROKEN_PAGE)
+    assert "Review overdue since January 2, 2020" in html_for(result.site_dir, BROKEN_PAGE)
 
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -36,6 +37,7 @@ class Source:
     source_next_review: str = ""
     status: str = ""
     superseded_by: str = ""
+    line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
 
     def links(self) -> list[tuple[str, str]]:
         """(label, address) pairs: DOI, PubMed, then the web page."""
@@ -52,7 +54,7 @@ class Source:
         """One reference in a Vancouver-like style."""
         parts = []
         if self.authors:
-            parts.append(f"{escape(self.authors)}.")
+            parts.append(f"{escape(self.authors.rstrip('.'))}.")
         parts.append(f"{escape(self.title.rstrip('.'))}.")
         where = self.journal or self.publisher
         if where:
@@ -76,7 +78,9 @@ def parse_source(key: object, raw: object) -> Source:
     unknown = sorted(set(raw) - set(_FIELDS) - set(_DATE_FIELDS))
     if unknown:
         raise ContentError(f"entry {key!r} has unknown field(s): {', '.join(map(str, unknown))}")
-    values = {name: str(raw[name]).strip() for name in _FIELDS + _DATE_FIELDS if raw.get(name) not in (None, "")}
+    values: dict[str, Any] = {
+        name: str(raw[name]).strip() for name in _FIELDS + _DATE_FIELDS if raw.get(name) not in (None, "")
+    }
     for name in ("title", "year"):
         if name not in values:
             raise ContentError(f"entry {key!r} is missing {name!r}")
@@ -104,7 +108,7 @@ def load_bibliography(path: Path) -> dict[str, Source]:
     sources = {}
     for key, entry in raw.items():
         try:
-            sources[key] = parse_source(key, entry)
+            sources[key] = replace(parse_source(key, entry), line=line_of(text, str(key)))
         except ContentError as error:
             raise ContentError(error.message, line_of(text, str(key))) from None
     return sources
@@ -115,6 +119,7 @@ class PageCitations:
     """The sources one page cites, numbered in order of first citation."""
 
     bibliography: dict[str, Source]
+    link_title: str = "Source {number}"  # the words file's footer.source_title
     order: list[str] = field(default_factory=list)
 
     def cite(self, keys: tuple[object, ...]) -> Markup:
@@ -131,7 +136,8 @@ class PageCitations:
             if key not in self.order:
                 self.order.append(key)
             number = self.order.index(key) + 1
-            links.append(f'<a href="#ref-{key}" title="Source {number}">{number}</a>')
+            title = escape(self.link_title.replace("{number}", str(number)))
+            links.append(f'<a href="#ref-{key}" title="{title}">{number}</a>')
         return Markup(f'<sup class="citation">[{", ".join(links)}]</sup>')
 
     def references(self) -> Markup:

@@ -31,10 +31,10 @@ class PageMacros:
     def __init__(self, project: Project, src_path: str) -> None:
         self.project = project
         self.src_path = src_path
-        self.citations = PageCitations(project.bibliography)
+        self.citations = PageCitations(project.bibliography, project.words.footer.get("source_title", "Source {number}"))
 
     def url_to(self, src_path: str, anchor: str = "") -> str:
-        if src_path.endswith(".md") and src_path not in self.project.pages:
+        if src_path.endswith(".md") and not self.project.has_page(src_path):
             raise ContentError(f"the page {src_path} does not exist")
         return relative_url(self.src_path, src_path, anchor)
 
@@ -86,7 +86,7 @@ class PageMacros:
 
     def source_dates(self) -> Markup:
         """Every source with our last check, its own dates and its status (the editorial policy page)."""
-        return render_source_table(self.project.bibliography, date.today())
+        return render_source_table(self.project.bibliography, date.today(), self.project.words.long_date)
 
     def as_globals(self) -> dict[str, Callable[..., Any]]:
         return {name: getattr(self, name) for name in MACRO_NAMES}

@@ -24,7 +24,7 @@ print the reminders.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
@@ -90,13 +90,14 @@ def parse_day(value: str) -> tuple[date, bool] | None:
         return None
 
 
-def show_day(value: str) -> str:
-    """'14 November 2018', or 'September 2012' for a month-only date; the text itself if unreadable."""
+def show_day(value: str, day_format: Callable[[date], str] = long_date) -> str:
+    """'14 November 2018' (or the edition's `day_format`), 'September 2012' for a month-only date; the text
+    itself if unreadable."""
     parsed = parse_day(value)
     if parsed is None:
         return value
     day, whole = parsed
-    return long_date(day) if whole else f"{_MONTHS[day.month - 1]} {day.year}"
+    return day_format(day) if whole else f"{_MONTHS[day.month - 1]} {day.year}"
 
 
 def is_web(source: Source) -> bool:
@@ -169,9 +170,14 @@ def stops_the_build(problem: DateProblem, allow_overdue: bool = False) -> bool:
     return problem.kind == "error" or (problem.kind == "overdue" and not allow_overdue)
 
 
+def reminder_problems(sources: Mapping[str, Source], today: date, allow_overdue: bool = False) -> list[DateProblem]:
+    """The problems a build shows but does not stop for."""
+    return [problem for problem in source_problems(sources, today) if not stops_the_build(problem, allow_overdue)]
+
+
 def reminders(sources: Mapping[str, Source], today: date, allow_overdue: bool = False) -> list[str]:
     """The lines a build prints but does not stop for."""
-    return [problem.line() for problem in source_problems(sources, today) if not stops_the_build(problem, allow_overdue)]
+    return [problem.line() for problem in reminder_problems(sources, today, allow_overdue)]
 
 
 def dated_phrase(source: Source) -> str:
@@ -193,20 +199,22 @@ def _status_cell(source: Source, problems: Iterable[DateProblem]) -> str:
     return LABELS["ok_journal"] if source.status == "current" else LABELS["unknown"]
 
 
-def render_source_table(sources: Mapping[str, Source], today: date) -> Markup:
-    """An HTML table of every source with our last check, its own dates and its status."""
+def render_source_table(sources: Mapping[str, Source], today: date,
+                        day_format: Callable[[date], str] = long_date) -> Markup:
+    """An HTML table of every source with our last check, its own dates and its status; dates in `day_format`
+    (the edition's, e.g. Words.long_date, so they match the pages' review dates)."""
     rows = []
     for source in sources.values():
         own = []
         if source.source_reviewed:
-            own.append(f"{LABELS['reviewed']} {show_day(source.source_reviewed)}")
+            own.append(f"{LABELS['reviewed']} {show_day(source.source_reviewed, day_format)}")
         if source.source_next_review:
-            own.append(f"{LABELS['next']} {show_day(source.source_next_review)}")
+            own.append(f"{LABELS['next']} {show_day(source.source_next_review, day_format)}")
         where = source.publisher or source.journal
         cells = (
             f"{source.title} ({where}, {source.year})" if where else f"{source.title} ({source.year})",
             LABELS["web"] if is_web(source) else LABELS["journal"],
-            show_day(source.checked) if source.checked else LABELS["never"],
+            show_day(source.checked, day_format) if source.checked else LABELS["never"],
             "; ".join(own) or LABELS["none"],
             _status_cell(source, problems_for(source, today)),
         )
