@@ -79,7 +79,7 @@ def test_the_grading_page_has_an_anchor_for_every_grade(site_dir: Path) -> None:
 def test_the_home_page_lists_every_strategy_with_its_grade(site_dir: Path) -> None:
     html = html_for(site_dir, "index.md")
     cards = re.findall(r'<li class="strategy-card">', html)
-    assert len(cards) == len(STRATEGIES) == 10
+    assert len(cards) == len(STRATEGIES) > 0
 
 
 def test_no_page_types_an_emergency_number() -> None:
@@ -159,18 +159,24 @@ def overdue(source: str) -> str:
     return replace(r"^next_review: .*$", "next_review: 2020-01-02")(source)
 
 
+# Each mistake on the last lines of a page, with the words the one-line message must carry. The
+# package's unit tests (tests/test_checks.py) check every message exactly; here the real MkDocs
+# build must stop with it.
 MISTAKES = {
-    "macro name typo": (append('{{ evidnce("low") }}'), "unknown macro or variable 'evidnce'"),
-    "unknown urgency tier": (append('{{ urgency("panic", "a sign") }}'), "unknown urgency tier 'panic'"),
-    "missing macro argument": (append("{{ urgency() }}"), "wrong arguments to urgency()"),
+    "macro name typo": (append('{{ evidnce("low") }}'), "unknown macro or variable 'evidnce' (did you mean 'evidence'?)"),
+    "unknown urgency tier": (append('{{ urgency("panic") }}'), "unknown urgency tier 'panic'"),
+    "unknown warning sign": (append('{{ urgency("urgent", "calf-swolen") }}'), "did you mean 'calf-swollen'?"),
+    "sign in the wrong tier": (append('{{ urgency("routine", "dark-pee") }}'), "belongs to the 'emergency' tier"),
+    "missing macro argument": (append("{{ urgency() }}"), "a macro has the wrong arguments"),
     "unknown evidence grade": (append('{{ evidence("strong") }}'), "unknown evidence grade 'strong'"),
     "unknown check-first group": (append('{{ check_first("pregnant") }}'), "unknown check_first group 'pregnant'"),
     "unknown care setting": (append("Call {{ care.emergency_numbr }}."), "unknown setting 'care.emergency_numbr'"),
-    "unknown citation key": (append('Text.{{ cite("nobody2099") }}'), "unknown citation key 'nobody2099'"),
-    "jinja syntax error": (append('{{ cite("hawke2021" }}'), "macro syntax error"),
-    "unclosed jinja block": (append("{% if x %}"), "macro syntax error"),
-    "malformed yaml": (replace(r"^keywords: \[", "keywords: [[["), "malformed YAML front matter"),
-    "missing field": (replace(r"^description: .*\n", ""), "field 'description' is required"),
+    "unknown citation key": (append('Text.{{ cite("hawke2012") }}'), "did you mean 'hawke2021'?"),
+    "jinja syntax error": (append('{{ cite("hawke2021" }}'), "macro written wrongly"),
+    "unclosed jinja block": (append("{% if x %}"), "macro written wrongly"),
+    "colon in a title": (replace(r"^title: .*$", "title: Stretching: before bed"), "put the whole value in quotes"),
+    "missing field": (replace(r"^description: .*\n", ""), "field 'description' is missing"),
+    "deleted date": (replace(r"^reviewed: .*$", "reviewed:"), "field 'reviewed' is missing"),
     "bad date": (replace(r"^reviewed: .*$", "reviewed: 20/11/2026"), "field 'reviewed' must be a date"),
     "unknown grade in front matter": (replace(r"^grade: .*$", "grade: strong"), "field 'grade'"),
     "overdue review": (overdue, "review overdue since 2020-01-02"),
@@ -261,6 +267,7 @@ def test_make_new_page_starts_a_valid_strategy_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     data, body = split_front_matter((project / "docs" / "strategies" / "cold-packs.md").read_text())
     meta = parse_page_meta("strategies/cold-packs.md", data)
+    assert meta.grade is not None
     assert not meta.is_overdue(meta.reviewed)
     check_strategy_sections(body)
 

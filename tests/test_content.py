@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 
 from legcramps.page_model import split_front_matter
+from legcramps.project import nav_paths
 from tests.support.readability import reading_grade
 from tests.test_build import PAGES, STRATEGIES, html_for
 from tests.support.site import ROOT
@@ -17,10 +19,6 @@ DOCS = ROOT / "docs"
 QUICK_RELIEF = "cramp-right-now.md"
 GRADE_LIMIT = 8.0
 QUICK_RELIEF_LIMIT = 6.0
-THE_TEN = {
-    "hydration", "stretching", "heat", "massage", "rest", "electrolytes",
-    "footwear", "caffeine-alcohol", "gentle-exercise", "chiropractic",
-}
 
 
 def front_matter(src: str) -> dict:
@@ -29,22 +27,7 @@ def front_matter(src: str) -> dict:
 
 def nav_pages() -> set[str]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    found: set[str] = set()
-
-    def walk(items: object) -> None:
-        for item in items if isinstance(items, list) else [items]:
-            if isinstance(item, dict):
-                for value in item.values():
-                    walk(value)
-            elif isinstance(item, str) and item.endswith(".md"):
-                found.add(item)
-
-    walk(config["nav"])
-    return found
-
-
-def test_the_ten_strategies_each_have_a_page() -> None:
-    assert {Path(p).stem for p in STRATEGIES} == THE_TEN
+    return set(nav_paths(config["nav"]))
 
 
 @pytest.mark.parametrize("src", STRATEGIES)
@@ -79,7 +62,7 @@ def test_reading_grade(site_dir: Path, src: str) -> None:
 def test_quick_relief_is_five_steps_at_most(site_dir: Path) -> None:
     html = html_for(site_dir, QUICK_RELIEF)
     article = html.split("<article", 1)[1]
-    first_list = re.search(r"<ol>(.*?)</ol>", article, re.DOTALL)
+    first_list = re.search(r"<ol[^>]*>(.*?)</ol>", article, re.DOTALL)
     assert first_list and len(re.findall(r"<li>", first_list.group(1))) <= 5
 
 
@@ -122,3 +105,26 @@ def test_no_reviewer_or_quality_mark_is_claimed() -> None:
                 assert re.search(r"\b(not|no|never)\b[^.]*" + re.escape(claim.split()[0]), text, re.IGNORECASE), (
                     f"{src} mentions {claim!r}"
                 )
+
+
+def quick_steps_of(html: str) -> list[str]:
+    found = re.search(r'<ol class="quick-steps">(.*?)</ol>', html, re.DOTALL)
+    assert found, "no quick steps on the page"
+    return [re.sub(r"<sup.*?</sup>", "", item) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.DOTALL)]
+
+
+def test_the_home_page_and_the_quick_page_show_the_same_steps(site_dir: Path) -> None:
+    home = quick_steps_of(html_for(site_dir, "index.md"))
+    quick = quick_steps_of(html_for(site_dir, QUICK_RELIEF))
+    assert home == quick and len(quick) >= 3
+    assert any("so you do not fall" in step for step in home), "standing on the leg needs the fall warning"
+
+
+def test_the_help_page_shows_every_warning_sign_once(site_dir: Path) -> None:
+    signs = yaml.safe_load((ROOT / "data" / "en" / "warning-signs.yml").read_text())
+    html = html_for(site_dir, "when-to-get-help.md")
+    for tier, tier_signs in signs.items():
+        callout = re.search(rf'urgency-{tier}".*?</ul>', html, re.DOTALL)
+        assert callout, tier
+        shown = re.findall(r"<li>(.*?)</li>", callout.group(0))
+        assert [unescape(item) for item in shown] == list(tier_signs.values())

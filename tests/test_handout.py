@@ -7,6 +7,7 @@ copy of the project with one thing changed.
 from __future__ import annotations
 
 import io
+from html import unescape
 import math
 import re
 from collections import Counter
@@ -18,32 +19,23 @@ import pytest
 import yaml
 
 from legcramps import handout
-from legcramps.callouts import TIER_KEYS, tiers
-from legcramps.care import CareSettings
-from legcramps.evidence import GRADES
+from legcramps.callouts import tiers
+from legcramps.handout_content import collect_content
 from legcramps.page_model import split_front_matter
+from legcramps.session import start_build
+from legcramps.settings import load_settings
+from legcramps.words import TIER_KEYS
 from tests.support.site import ROOT, BuildResult, copy_project, mkdocs_build
+from tests.test_build import html_for
 
 PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # points
 MAX_BYTES = 300 * 1024
 TEMPLATE = "templates/handout/handout.html"
 STYLESHEET = "templates/handout/handout.css"
 
-
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml uses !ENV; the tests only need plain settings."""
-
-
-_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def mkdocs_config(project: Path = ROOT) -> dict:
-    return yaml.load((project / "mkdocs.yml").read_text(), Loader=_IgnoreTags)
-
-
-CONFIG = mkdocs_config()
-CARE = CareSettings.from_extra(CONFIG["extra"])
-STRATEGIES = [path for path in handout.nav_paths(CONFIG["nav"]) if path.startswith("strategies/")]
+PROJECT = start_build(load_settings(ROOT / "mkdocs.yml")).project
+CARE = PROJECT.care
+STRATEGIES = list(PROJECT.handout.strategies)
 
 
 def front_matter(src: str) -> dict:
@@ -51,9 +43,8 @@ def front_matter(src: str) -> dict:
     return data
 
 
-def body_of(src: str) -> str:
-    """A page of docs/ without its front matter, as the build hands it to the handout."""
-    return split_front_matter((ROOT / "docs" / src).read_text())[1]
+def visible_text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def pdf_path(site_dir: Path, paper: str) -> Path:
@@ -107,42 +98,61 @@ def test_no_text_is_smaller_than_10_pt(pdf: bytes) -> None:
 # --- what it says ------------------------------------------------------------------------------
 
 
-def test_the_handout_has_every_strategy_in_nav_order_with_its_grade(pdf: bytes) -> None:
+def test_the_handout_lists_the_strategies_an_editor_chose_in_their_order(pdf: bytes) -> None:
     text = pdf_text(pdf)
     positions = []
     for src in STRATEGIES:
         data = front_matter(src)
         title = " ".join(data["title"].split())
         assert title in text, f"{src}: title {title!r} is missing"
-        assert GRADES[data["grade"]].label in text
+        assert PROJECT.words.grades[data["grade"]]["label"] in text
         assert " ".join(data["description"].split()) in text, f"{src}: description is missing"
         positions.append(text.index(title))
-    assert positions == sorted(positions), "the strategies are not in mkdocs.yml nav order"
-    assert len(STRATEGIES) == len(list((ROOT / "docs" / "strategies").glob("*.md")))
+    assert positions == sorted(positions), "the strategies are not in data/handout.yml order"
 
 
 def test_the_handout_has_every_tier_and_the_emergency_number(pdf: bytes) -> None:
     text = pdf_text(pdf)
     for key in TIER_KEYS:
-        tier = tiers(CARE)[key]
+        tier = tiers(CARE, PROJECT.words)[key]
         assert tier.title in text and tier.lead in text, key
-    assert f"Call {CARE.emergency_number} now" in text
-    assert CARE.emergency_number == CONFIG["extra"]["care"]["emergency_number"]
+    assert "Call 911 now" in text
 
 
-def test_the_handout_has_the_warning_signs_of_the_when_to_get_help_page(pdf: bytes) -> None:
-    text = pdf_text(pdf)
-    signs = handout.urgency_signs(body_of(handout.HELP_PAGE))
-    for key in TIER_KEYS:
-        assert signs[key]
-        for sign in signs[key]:
-            assert " ".join(sign.split()) in text, f"{key}: {sign!r}"
+def section(text: str, start: str, end: str) -> str:
+    assert start in text and end in text, (start, end)
+    return text.split(start, 1)[1].split(end, 1)[0]
 
 
-def test_the_handout_says_what_to_do_right_now(pdf: bytes) -> None:
-    text = pdf_text(pdf).lower()
-    for words in ("knee straight", "toes up", "rub", "stand", "walk", "warm"):
-        assert words in text, words
+def test_the_handout_prints_exactly_the_warning_signs_the_site_shows(pdf: bytes, site_dir: Path) -> None:
+    """Both ways: every sign on the help page is in the PDF, and the PDF's help section has nothing else."""
+    page = html_for(site_dir, "when-to-get-help.md")
+    printed = section(pdf_text(pdf), "When to get help", "From the ")
+    rest = printed
+    for tier in TIER_KEYS:
+        callout = re.search(rf'urgency-{tier}".*?</div>', page, re.DOTALL)
+        assert callout, tier
+        parts = [visible_text(p) for p in re.findall(r"<p[^>]*>(.*?)</p>|<li>(.*?)</li>", callout.group(0))
+                 for p in p if p]
+        assert len(parts) >= 3, tier
+        for part in parts:
+            assert part in printed, f"{tier}: {part!r} is on the site but not in the PDF"
+            rest = rest.replace(part, " ", 1)
+    rest = rest.replace("Start at the top. If you are not sure how serious it is, pick the faster option.", " ")
+    assert not rest.split(), f"the PDF prints signs the site does not show: {' '.join(rest.split())!r}"
+
+
+def test_the_handout_prints_exactly_the_quick_steps_the_site_shows(pdf: bytes, site_dir: Path) -> None:
+    page = html_for(site_dir, "cramp-right-now.md")
+    steps = re.search(r'<ol class="quick-steps">(.*?)</ol>(.*?)<div', page, re.DOTALL)
+    assert steps
+    shown = [visible_text(re.sub(r"<sup.*?</sup>", "", item)) for item in re.findall(r"<li>(.*?)</li>", steps.group(1), re.DOTALL)]
+    shown += [visible_text(note) for note in re.findall(r"<p>(.*?)</p>", steps.group(2), re.DOTALL)]
+    rest = section(pdf_text(pdf), "Cramp right now?", "Ways to ease and prevent cramps")
+    for item in shown:
+        assert item in rest, f"{item!r} is on the site but not in the PDF"
+        rest = rest.replace(item, " ", 1)
+    assert not rest.split(), f"the PDF prints steps the site does not show: {' '.join(rest.split())!r}"
 
 
 def test_the_handout_has_the_address_qr_code_sources_and_review_date(pdf: bytes, site_url: str) -> None:
@@ -264,63 +274,9 @@ def test_the_template_folder_is_not_copied_into_the_site(site_dir: Path) -> None
 # --- the core, without MkDocs ----------------------------------------------------------------------
 
 
-def test_the_warning_signs_come_from_the_urgency_callouts() -> None:
-    page = (
-        '{{ urgency("emergency", "sign a", "sign b") }}\n\nText {{ cite("x") }}\n\n'
-        '{{ urgency("urgent", "sign c") }}\n{{ urgency("soon", "sign d") }}\n'
-        '{{ urgency("routine", "sign e") }}\n{{ urgency("emergency", "sign a") }}\n'
-    )
-    assert handout.urgency_signs(page) == {
-        "emergency": ("sign a", "sign b"),
-        "urgent": ("sign c",),
-        "soon": ("sign d",),
-        "routine": ("sign e",),
-    }
-    with pytest.raises(handout.HandoutError, match=r"^docs/when-to-get-help.md: .*urgency\('soon'"):
-        handout.urgency_signs(page.replace('"soon"', '"urgent"'))
-
-
-def test_the_quick_steps_come_from_the_first_numbered_list() -> None:
-    page = (
-        "# Title\n\n1. **Pull.** Toes up.\n2. Rub it, see [massage](m.md).{{ cite(\"a\") }}\n\n"
-        "Thigh cramp? Stretch the other way.\n\n{{ urgency(\"emergency\", \"x\") }}\n\nNot this.\n"
-    )
-    steps, notes = handout.right_now_steps(page)
-    assert [str(step) for step in steps] == ["<strong>Pull.</strong> Toes up.", "Rub it, see massage."]
-    assert [str(note) for note in notes] == ["Thigh cramp? Stretch the other way."]
-    with pytest.raises(handout.HandoutError, match="^docs/cramp-right-now.md: .*numbered list"):
-        handout.right_now_steps("No list here.\n")
-
-
-def test_nav_paths_flatten_the_mkdocs_nav() -> None:
-    nav = [{"Home": "index.md"}, {"S": ["strategies/b.md", {"A": "strategies/a.md"}]}, {"X": "https://x.org/a.md"}]
-    assert handout.nav_paths(nav) == ["index.md", "strategies/b.md", "strategies/a.md"]
-
-
-def test_an_unknown_source_key_names_the_data_file(tmp_path: Path) -> None:
-    data = tmp_path / "handout.yml"
-    data.write_text("sources: [nobody2099]\n")
-    with pytest.raises(handout.HandoutError, match="handout.yml: unknown citation key 'nobody2099'"):
-        handout.key_sources(data, {})
-
-
 def test_rendering_twice_gives_the_same_bytes() -> None:
-    from legcramps.citations import load_bibliography
-    from legcramps.page_model import parse_page_meta
-
-    pages = {}
-    for path in (ROOT / "docs").rglob("*.md"):
-        src = path.relative_to(ROOT / "docs").as_posix()
-        pages[src] = parse_page_meta(src, split_front_matter(path.read_text())[0])
-    content = handout.collect_content(
-        pages,
-        body_of,
-        CONFIG["nav"],
-        load_bibliography(ROOT / "data" / "bibliography.yml"),
-    )
-    first = handout.render_handout(content, CARE, "https://example.org/leg-cramps/", "a4")
-    second = handout.render_handout(content, CARE, "https://example.org/leg-cramps/", "a4")
-    assert first == second
+    content = collect_content(PROJECT)
+    assert handout.render_handout(content, "a4") == handout.render_handout(content, "a4")
 
 
 # --- builds of a changed copy of the project -------------------------------------------------------
@@ -352,12 +308,12 @@ def test_the_handout_follows_the_configured_numbers(tmp_path: Path) -> None:
              urgent_number="111", urgent_advice="ask for an urgent GP appointment", doctor="GP")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.ok, result.output
-    uk = CareSettings.from_extra(mkdocs_config(project)["extra"])
+    uk = start_build(load_settings(project / "mkdocs.yml")).project
     for paper in PAPERS:
         text = pdf_text(pdf_path(result.site_dir, paper).read_bytes())
         assert "Call 999 now" in text and "Call 999 or go to A&E now if:" in text
         assert "Call 111 or ask for an urgent GP appointment today if:" in text
-        assert all(tier.title in text for tier in tiers(uk).values())
+        assert all(tier.title in text for tier in tiers(uk.care, uk.words).values())
         assert "911" not in text
         assert len(pypdf.PdfReader(pdf_path(result.site_dir, paper)).pages) <= 2
     # A4 is the first choice outside North America.
@@ -379,7 +335,7 @@ BAD_TEMPLATES = {
     "jinja syntax": (TEMPLATE, "{%- endfor %}", "{%- endfor", TEMPLATE, "template syntax error"),
     "unknown variable": (TEMPLATE, "{{ site_address }}", "{{ site_adress }}", TEMPLATE, "site_adress"),
     "missing font file": (STYLESHEET, "latin-700-normal.woff2", "latin-700-bold.woff2", STYLESHEET, "latin-700-bold"),
-    "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", TEMPLATE, "must fit on 2"),
+    "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", "data/handout.yml", "must fit on 2"),
     "unknown source": ("data/handout.yml", "  - allen2012", "  - allen2099", "data/handout.yml", "allen2099"),
 }
 
@@ -413,3 +369,26 @@ def test_previews_reuse_an_unchanged_handout_but_never_one_that_warned(tmp_path:
     for attempt in ("three", "four"):
         result = mkdocs_build(project, tmp_path / attempt, HANDOUT_CACHE_DIR=str(cache))
         assert not result.ok and "lang" in result.output, attempt
+
+
+def test_an_eleventh_strategy_page_is_on_the_site_and_waits_for_the_editor_to_list_it(tmp_path: Path) -> None:
+    """The editor task in CONTRIBUTING: make new-page, add it to nav; the handout changes only when listed."""
+    import shutil
+    import subprocess
+
+    project = project_copy(tmp_path)
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    made = subprocess.run(["make", "new-page", "NAME=cold-packs"], cwd=project, capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout + made.stderr
+    break_file(project, "mkdocs.yml", "      - strategies/chiropractic.md\n",
+               "      - strategies/chiropractic.md\n      - strategies/cold-packs.md\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.ok, result.output
+    assert (result.site_dir / "strategies" / "cold-packs" / "index.html").exists()
+    assert "Name of the strategy" not in pdf_text(pdf_path(result.site_dir, "letter").read_bytes())
+    # Listing it as an 11th strategy names the pages to take out.
+    break_file(project, "data/handout.yml", "  - strategies/chiropractic.md\n",
+               "  - strategies/chiropractic.md\n  - strategies/cold-packs.md\n")
+    refused = mkdocs_build(project, tmp_path / "site2")
+    assert not refused.ok
+    assert "data/handout.yml:" in refused.output and "remove strategies/cold-packs.md" in refused.output

@@ -1,18 +1,21 @@
 """Safety callouts: urgency tiers, cautions and "check first" boxes.
 
-Modelled on NHS care cards: each tier says what to do, how fast, and whom to call, in words taken
-from the configured care settings. Everything an editor passes in is escaped.
+Modelled on NHS care cards: each tier says what to do, how fast, and whom to call. The words come
+from the edition's words file and the configured care settings; everything is escaped.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from legcramps.care import CareSettings
-from legcramps.errors import ContentError
+from legcramps.errors import ContentError, did_you_mean
 from legcramps.html import one_line, text
+from legcramps.words import TIER_KEYS, Words
+
+ADMONITIONS = {"emergency": "danger", "urgent": "warning", "soon": "info", "routine": "note"}
 
 
 @dataclass(frozen=True)
@@ -21,109 +24,87 @@ class Tier:
     title: str  # the callout heading, e.g. "Call 911 now"
     lead: str  # the sentence before the list of signs
     admonition: str  # Material admonition type, for the base look
+    number: str  # the phone number the tier names, if any (made a tap-to-call link)
 
 
-TIER_KEYS = ("emergency", "urgent", "soon", "routine")
+def _sentence(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
-def tiers(care: CareSettings) -> dict[str, Tier]:
-    """The four urgency tiers in the words of the configured country."""
-    urgent_action = care.urgent_advice[0].upper() + care.urgent_advice[1:]
-    if care.urgent_number:
-        urgent_action = f"Call {care.urgent_number} or {care.urgent_advice}"
-    return {
-        "emergency": Tier(
-            "emergency",
-            f"Call {care.emergency_number} now",
-            f"Call {care.emergency_number} or go to {care.emergency_place} now if:",
-            "danger",
-        ),
-        "urgent": Tier("urgent", "Get medical help today", f"{urgent_action} today if:", "warning"),
-        "soon": Tier(
-            "soon",
-            f"See a {care.doctor} in the next 1 to 2 days",
-            f"Contact your {care.doctor} in the next 1 to 2 days if:",
-            "info",
-        ),
-        "routine": Tier(
-            "routine",
-            f"Make an appointment with your {care.doctor}",
-            f"Book a routine appointment with your {care.doctor} if:",
-            "note",
-        ),
-    }
+def tiers(care: CareSettings, words: Words) -> dict[str, Tier]:
+    """The four urgency tiers in the words of the edition and the configured country."""
+    values = care.as_dict()
+    table = {}
+    for key in TIER_KEYS:
+        tier = words.tiers[key]
+        lead = tier["lead"]
+        number = care.emergency_number if key == "emergency" else ""
+        if key == "urgent" and care.urgent_number:
+            lead = tier.get("lead_with_number", lead)
+            number = care.urgent_number
+        table[key] = Tier(
+            key, _sentence(tier["title"].format(**values)), _sentence(lead.format(**values)), ADMONITIONS[key], number
+        )
+    return table
 
 
-def get_tier(care: CareSettings, key: object) -> Tier:
-    table = tiers(care)
+def get_tier(care: CareSettings, words: Words, key: object) -> Tier:
+    table = tiers(care, words)
     if key not in table:
-        raise ContentError(f"unknown urgency tier {key!r} (use one of: {', '.join(TIER_KEYS)})")
-    return table[key]  # type: ignore[index]
+        raise ContentError(f"unknown urgency tier {key!r}{did_you_mean(key, TIER_KEYS)}")
+    return table[str(key)]
 
 
-def urgency_callout(care: CareSettings, tier: object, signs: tuple[object, ...]) -> Markup:
+def _call_link(words: Markup, number: str) -> Markup:
+    """Make the number in a title or lead a tap-to-call link (a thumb can reach it mid-cramp)."""
+    if not number or number not in words:
+        return words
+    link = Markup('<a class="tel" href="tel:{0}">{0}</a>').format(number.replace(" ", ""))
+    return Markup(str(words).replace(str(escape(number)), str(link), 1))
+
+
+def urgency_callout(tier: Tier, signs: tuple[str, ...]) -> Markup:
     """An urgency callout: the tier's heading and action, then one list item per warning sign."""
-    found = get_tier(care, tier)
-    if not signs:
-        raise ContentError(f"urgency({tier!r}) needs at least one warning sign after the tier")
     items = "".join(f"<li>{text(sign, 'a warning sign')}</li>" for sign in signs)
     return one_line(
         f"""
-        <div class="admonition {found.admonition} urgency urgency-{found.key}" role="note">
-          <p class="admonition-title">{text(found.title)}</p>
-          <p>{text(found.lead)}</p>
+        <div class="admonition {tier.admonition} urgency urgency-{tier.key}" role="note">
+          <p class="admonition-title">{_call_link(text(tier.title), tier.number)}</p>
+          <p>{_call_link(text(tier.lead), tier.number)}</p>
           <ul>{items}</ul>
         </div>
         """
     )
 
 
-def caution_callout(message: object, title: object = "Be careful") -> Markup:
+def caution_callout(words: Words, message: object, title: object = None) -> Markup:
     """A risk inside a strategy, in one or two sentences."""
+    heading = words.caution_title if title is None else title
     return one_line(
         f"""
         <div class="admonition warning caution" role="note">
-          <p class="admonition-title">{text(title, 'the caution title')}</p>
+          <p class="admonition-title">{text(heading, 'the caution title')}</p>
           <p>{text(message, 'the caution text')}</p>
         </div>
         """
     )
 
 
-# Who should ask a doctor or pharmacist before trying a strategy. Editors pick groups by key.
-CHECK_FIRST_GROUPS: dict[str, str] = {
-    "pregnancy": "you are pregnant or breastfeeding",
-    "kidney": "you have kidney disease",
-    "heart": "you have heart disease or heart failure",
-    "blood-pressure": "you take medicine for high blood pressure",
-    "blood-thinners": "you take a blood thinner, such as warfarin",
-    "diabetes": "you have diabetes",
-    "numb-skin": "you have numb skin or poor feeling in your legs or feet",
-    "fluid-limit": "a doctor has told you to limit how much you drink",
-    "medicines": "you take other medicines or supplements every day",
-    "circulation": "you have poor blood flow in your legs",
-    "injury": "your leg was hurt in the last few days",
-    "children": "it is for a child",
-    "older": "you are older and frail, or fall easily",
-}
-
-
-def check_first_callout(groups: tuple[object, ...], why: object = None) -> Markup:
+def check_first_callout(words: Words, groups: tuple[object, ...], why: object = None) -> Markup:
     """Who should check with a doctor or pharmacist before trying this."""
+    known: dict[str, str] = words.check_first["groups"]
     if not groups:
-        raise ContentError("check_first() needs at least one group, e.g. check_first(\"pregnancy\")")
-    unknown = [g for g in groups if g not in CHECK_FIRST_GROUPS]
-    if unknown:
-        raise ContentError(
-            f"unknown check_first group {unknown[0]!r} (use one of: {', '.join(CHECK_FIRST_GROUPS)})"
-        )
-    items = "".join(f"<li>{text(CHECK_FIRST_GROUPS[g])}</li>" for g in groups)  # type: ignore[index]
+        raise ContentError('check_first() needs at least one group, e.g. check_first("pregnancy")')
+    for group in groups:
+        if group not in known:
+            raise ContentError(f"unknown check_first group {group!r}{did_you_mean(group, known)}")
+    items = "".join(f"<li>{text(known[str(group)])}</li>" for group in groups)
     reason = f"<p>{text(why, 'why=')}</p>" if why is not None else ""
     return one_line(
         f"""
         <div class="admonition question check-first" role="note">
-          <p class="admonition-title">Check with a doctor or pharmacist first</p>
-          <p>Ask before you try this if:</p>
+          <p class="admonition-title">{text(words.check_first['title'])}</p>
+          <p>{text(words.check_first['lead'])}</p>
           <ul>{items}</ul>
           {reason}
         </div>

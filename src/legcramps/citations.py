@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup, escape
 
-from legcramps.errors import ContentError
+from legcramps.datafile import line_of, read_data
+from legcramps.errors import ContentError, did_you_mean
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note")
@@ -88,17 +88,16 @@ def parse_source(key: object, raw: object) -> Source:
 
 def load_bibliography(path: Path) -> dict[str, Source]:
     """Read and check every entry of the bibliography file."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ContentError(f"{path.name}: file not found") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ContentError(f"malformed YAML{where}: {getattr(error, 'problem', error)}") from None
+    raw, text = read_data(path)
     if not isinstance(raw, dict):
         raise ContentError("the bibliography must map citation keys to entries")
-    return {key: parse_source(key, entry) for key, entry in raw.items()}
+    sources = {}
+    for key, entry in raw.items():
+        try:
+            sources[key] = parse_source(key, entry)
+        except ContentError as error:
+            raise ContentError(error.message, line_of(text, str(key))) from None
+    return sources
 
 
 @dataclass
@@ -114,7 +113,10 @@ class PageCitations:
         links = []
         for key in keys:
             if key not in self.bibliography:
-                raise ContentError(f"unknown citation key {key!r}: add it to data/bibliography.yml")
+                raise ContentError(
+                    f"unknown citation key {key!r}{did_you_mean(key, self.bibliography)}: "
+                    "use the key of the entry in data/bibliography.yml"
+                )
             assert isinstance(key, str)
             if key not in self.order:
                 self.order.append(key)

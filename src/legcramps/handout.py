@@ -1,15 +1,8 @@
 """The printable PDF handout: a two-page sheet to keep by the bed, rendered with WeasyPrint.
 
 The handout has its own HTML template and print stylesheet (`templates/handout/`), never a scraped
-site page. Its words come from the pages, so nothing is typed twice:
-
-- "Cramp right now?": the first numbered list of `docs/cramp-right-now.md` and the plain
-  paragraphs right after it;
-- every strategy page, in navigation order, with its grade in words and its one-line description;
-- "When to get help": each tier's title and lead from `callouts.tiers(care)` (so the configured
-  numbers), and the warning signs of the `urgency()` callouts in `docs/when-to-get-help.md`;
-- a few key sources picked in `data/handout.yml`, the site's address with a QR code, and the review
-  date (the latest `reviewed` of the pages it quotes).
+site page, and it never reads Markdown: it renders the project model (`handout_content.py`), the
+same data the pages render.
 
 One PDF per paper size (A4 and US Letter); each must fit on `MAX_PAGES` pages. The PDF is PDF/UA-1
 (tagged, language and title set), uses only the committed Atkinson Hyperlegible font (OFL), and is
@@ -28,32 +21,26 @@ from importlib import metadata
 import logging
 import os
 import re
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator
 
 import jinja2
-import jinja2.nodes
-import markdown
 import segno
-import yaml
-from markupsafe import Markup
 
-from legcramps.callouts import TIER_KEYS, Tier, tiers
+from legcramps.callouts import Tier, tiers
 from legcramps.care import CareSettings
-from legcramps.citations import Source
-from legcramps.evidence import GRADES
-from legcramps.page_model import PageMeta
-from legcramps.render import long_date
+from legcramps.handout_content import HandoutContent, HandoutError, collect_content
+from legcramps.handout_plan import HANDOUT_PLAN_FILE
+from legcramps.project import Project
+from legcramps.words import TIER_KEYS
+from legcramps.weasyprint_messages import IMPORT_DUPLICATE, Kind, classify, is_notice, machine_notice
 
 TEMPLATE_DIR = Path("templates") / "handout"  # relative to the project root
 TEMPLATE = "handout.html"
 STYLESHEET = "handout.css"
-DATA_FILE = "data/handout.yml"  # relative to the project root
-RIGHT_NOW_PAGE = "cramp-right-now.md"
-HELP_PAGE = "when-to-get-help.md"
 MAX_PAGES = 2
 LOGGER_NAME = "mkdocs.plugins.leg_cramps.handout"
 # `make serve` sets this so an edit that leaves the handout unchanged skips WeasyPrint. Production
@@ -72,22 +59,6 @@ LETTER_COUNTRIES = frozenset(
     {"United States", "USA", "Canada", "Mexico", "Philippines", "Chile", "Colombia", "Venezuela",
      "Guatemala", "Costa Rica", "Dominican Republic", "Puerto Rico", "Panama"}
 )
-
-
-class HandoutError(Exception):
-    """The handout cannot be made. The message is one line that starts with the file to fix."""
-
-
-@dataclass(frozen=True)
-class HandoutContent:
-    """Everything the handout says, taken from the pages and the data file."""
-
-    strategies: tuple[PageMeta, ...]
-    steps: tuple[Markup, ...]  # "Cramp right now?" steps, inline HTML
-    notes: tuple[Markup, ...]  # the plain paragraphs right after the steps
-    signs: Mapping[str, tuple[str, ...]]  # urgency tier key -> warning signs
-    sources: tuple[Source, ...]
-    reviewed: date
 
 
 @dataclass(frozen=True)
@@ -113,154 +84,6 @@ def _rel(path: Path) -> str:
 # ---------------------------------------------------------------------------- content
 
 
-def nav_paths(nav: object) -> list[str]:
-    """The Markdown paths of mkdocs.yml's `nav`, in order (titles and outside links dropped)."""
-    found: list[str] = []
-
-    def walk(item: object) -> None:
-        if isinstance(item, str):
-            if item.endswith(".md") and "://" not in item:
-                found.append(item)
-        elif isinstance(item, Mapping):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, (list, tuple)):
-            for value in item:
-                walk(value)
-
-    walk(nav)
-    return found
-
-
-def strategies_in_nav_order(pages: Mapping[str, PageMeta], nav: object) -> tuple[PageMeta, ...]:
-    """Every strategy page: first in nav order, then any page missing from nav by file name."""
-    order = {path: index for index, path in enumerate(nav_paths(nav))}
-    strategies = [meta for meta in pages.values() if meta.is_strategy]
-    strategies.sort(key=lambda meta: (order.get(meta.src_path, len(order)), meta.src_path))
-    return tuple(strategies)
-
-
-_ORDERED_ITEM = re.compile(r"^(\d+)\.[ \t]+(.*)$")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)(\{[^}]*\})?")
-_CITE = re.compile(r"\{\{\s*cite\([^}]*\)\s*\}\}")  # citations: the handout lists key sources instead
-
-
-def _inline_html(text: str, where: str) -> Markup:
-    text = _CITE.sub("", text).strip()
-    if "{{" in text or "{%" in text:
-        raise HandoutError(f"{where}: the handout cannot show a macro in the quick steps: {text[:60]!r}")
-    html = markdown.markdown(_LINK.sub(r"\1", text))
-    return Markup(html.removeprefix("<p>").removesuffix("</p>"))
-
-
-def right_now_steps(body: str) -> tuple[tuple[Markup, ...], tuple[Markup, ...]]:
-    """The 'Cramp right now?' page's first numbered list, and the plain paragraphs right after it.
-
-    `body` is the page without its front matter. Returned as inline HTML: (steps, notes). Links
-    become plain text; citations are dropped.
-    """
-    where = f"docs/{RIGHT_NOW_PAGE}"
-    lines = body.splitlines()
-    items: list[str] = []
-    end = len(lines)
-    for number, line in enumerate(lines):
-        match = _ORDERED_ITEM.match(line)
-        if match:
-            items.append(match.group(2).strip())
-        elif items and line.startswith(("   ", "\t")) and line.strip():
-            items[-1] += " " + line.strip()  # a wrapped list item
-        elif items:
-            end = number  # the first list has ended
-            break
-    if not items:
-        raise HandoutError(f"{where}: the handout takes its steps from the page's first numbered list; none found")
-    notes: list[str] = []
-    for paragraph in re.split(r"\n[ \t]*\n", "\n".join(lines[end:]).strip()):
-        plain = _CITE.sub("", paragraph).strip()
-        if not plain or plain[0] in "#{<!|/-*>:`" or "{{" in plain or "{%" in plain:
-            break
-        notes.append(" ".join(paragraph.split()))
-    return (
-        tuple(_inline_html(item, where) for item in items),
-        tuple(_inline_html(note, where) for note in notes),
-    )
-
-
-def urgency_signs(body: str) -> dict[str, tuple[str, ...]]:
-    """The warning signs of every `urgency()` callout on the 'When to get help' page, by tier.
-
-    `body` is the page without its front matter.
-    """
-    where = f"docs/{HELP_PAGE}"
-    try:
-        tree = jinja2.Environment().parse(body)
-    except jinja2.TemplateSyntaxError as error:
-        raise HandoutError(f"{where}: macro syntax error: {error.message}") from None
-    signs: dict[str, list[str]] = {key: [] for key in TIER_KEYS}
-    for call in tree.find_all(jinja2.nodes.Call):
-        if not (isinstance(call.node, jinja2.nodes.Name) and call.node.name == "urgency"):
-            continue
-        values = [arg.value if isinstance(arg, jinja2.nodes.Const) else None for arg in call.args]
-        if not values or not all(isinstance(value, str) for value in values):
-            raise HandoutError(f"{where}: the handout needs urgency() callouts with plain text in quotes")
-        tier, *tier_signs = values
-        if tier in signs:
-            signs[tier].extend(sign.strip() for sign in tier_signs if sign.strip() not in signs[tier])
-    missing = [key for key in TIER_KEYS if not signs[key]]
-    if missing:
-        raise HandoutError(
-            f"{where}: the handout lists every urgency tier, but the page has no urgency({missing[0]!r}, ...) callout"
-        )
-    return {key: tuple(values) for key, values in signs.items()}
-
-
-def key_sources(data_file: Path, bibliography: Mapping[str, Source]) -> tuple[Source, ...]:
-    """The few sources printed on the handout, picked by key in data/handout.yml."""
-    where = _rel(data_file)
-    try:
-        data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise HandoutError(f"{where}: file not found (it lists the handout's key sources)") from None
-    except yaml.YAMLError as error:
-        raise HandoutError(f"{where}: malformed YAML: {getattr(error, 'problem', error)}") from None
-    keys = data.get("sources") if isinstance(data, dict) else None
-    if not isinstance(keys, list) or not keys or not all(isinstance(key, str) for key in keys):
-        raise HandoutError(f"{where}: 'sources' must list citation keys, e.g. sources: [nhs-leg-cramps, hawke2021]")
-    unknown = [key for key in keys if key not in bibliography]
-    if unknown:
-        raise HandoutError(f"{where}: unknown citation key {unknown[0]!r}: use a key from data/bibliography.yml")
-    return tuple(bibliography[key] for key in keys)
-
-
-def collect_content(
-    pages: Mapping[str, PageMeta],
-    page_body: Callable[[str], str | None],
-    nav: object,
-    bibliography: Mapping[str, Source],
-    data_file: Path = Path(DATA_FILE),
-) -> HandoutContent:
-    """Gather the handout's words from the parsed page models, the page bodies and the data file."""
-    sources = {}
-    for src in (RIGHT_NOW_PAGE, HELP_PAGE):
-        text = page_body(src)
-        if text is None or src not in pages:
-            raise HandoutError(f"docs/{src}: page not found; the handout takes its words from it")
-        sources[src] = text
-    strategies = strategies_in_nav_order(pages, nav)
-    if not strategies:
-        raise HandoutError("docs/strategies/: no strategy pages for the handout")
-    quoted = [*strategies, pages[RIGHT_NOW_PAGE], pages[HELP_PAGE]]
-    steps, notes = right_now_steps(sources[RIGHT_NOW_PAGE])
-    return HandoutContent(
-        strategies=strategies,
-        steps=steps,
-        notes=notes,
-        signs=urgency_signs(sources[HELP_PAGE]),
-        sources=key_sources(data_file, bibliography),
-        reviewed=max(meta.reviewed for meta in quoted),
-    )
-
-
 # ---------------------------------------------------------------------------- rendering
 
 
@@ -273,7 +96,10 @@ _DATA_URI = re.compile(r"data:[^\s\"')]{40,}")
 
 
 class _Forward(logging.Handler):
-    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix."""
+    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix.
+
+    A message about the machine (a missing optional library) becomes one INFO notice instead.
+    """
 
     def __init__(self, where: str, target: logging.Logger, seen: set[str]) -> None:
         super().__init__(logging.WARNING)
@@ -282,11 +108,14 @@ class _Forward(logging.Handler):
         self.seen = seen  # the same mistake on both paper sizes is reported once
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = _DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage())
-        line = f"{self.where}: WeasyPrint: {' '.join(message.split())}"
+        message = " ".join(_DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage()).split())
+        if classify(message, record.levelno) is Kind.MACHINE:  # the rule: weasyprint_messages.py
+            line, level = machine_notice(message), logging.INFO
+        else:
+            line, level = f"{self.where}: WeasyPrint: {message}", record.levelno
         if line not in self.seen:
             self.seen.add(line)
-            self.target.log(record.levelno, "%s", line)
+            self.target.log(level, "%s", line)
 
 
 @contextmanager
@@ -304,23 +133,22 @@ def _forward_weasyprint_logs(where: Path, logger_name: str, seen: set[str]) -> I
         source.setLevel(level)
 
 
-def _template_context(
-    content: HandoutContent, care: CareSettings, site_url: str, site_name: str
-) -> dict[str, Any]:
-    table: dict[str, Tier] = tiers(care)
+def _template_context(content: HandoutContent) -> dict[str, Any]:
+    words, site_url = content.words, content.site_url
+    table: dict[str, Tier] = tiers(content.care, words)
     return {
-        "site_name": site_name,
+        "site_name": content.site_name,
         "site_url": site_url,
         "site_address": re.sub(r"^https?://", "", site_url).rstrip("/"),
         "qr_code": qr_code(site_url),
         "steps": content.steps,
         "notes": content.notes,
         "strategies": [
-            {"title": meta.title, "description": meta.description, "grade": GRADES[meta.grade]}  # type: ignore[index]
+            {"title": meta.title, "description": meta.description, "grade": words.grades[str(meta.grade)]}
             for meta in content.strategies
         ],
         "tiers": [{"tier": table[key], "signs": content.signs[key]} for key in TIER_KEYS],
-        "care": care,
+        "care": content.care,
         "sources": [
             {
                 "source": source,
@@ -330,7 +158,7 @@ def _template_context(
             }
             for source in content.sources
         ],
-        "reviewed": long_date(content.reviewed),
+        "reviewed": words.long_date(content.reviewed),
         "reviewed_iso": content.reviewed.isoformat(),
     }
 
@@ -350,11 +178,8 @@ def _cache_path(html: str, paper: str, template_dir: Path, max_pages: int) -> Pa
 
 def render_handout(
     content: HandoutContent,
-    care: CareSettings,
-    site_url: str,
     paper: str,
     *,
-    site_name: str = "Leg Cramps Guide",
     template_dir: Path = TEMPLATE_DIR,
     logger_name: str = LOGGER_NAME,
     max_pages: int = MAX_PAGES,
@@ -371,8 +196,8 @@ def render_handout(
     where = _rel(template_path)
     if paper not in PAPERS:
         raise HandoutError(f"{where}: unknown paper size {paper!r} (use one of: {', '.join(PAPERS)})")
-    if not site_url or not site_url.startswith(("http://", "https://")):
-        raise HandoutError(f"mkdocs.yml: site_url is needed for the handout's address and QR code, got {site_url!r}")
+    if not content.site_url.startswith(("http://", "https://")):
+        raise HandoutError(f"mkdocs.yml: site_url is needed for the handout's address and QR code, got {content.site_url!r}")
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir),
         autoescape=True,
@@ -381,7 +206,7 @@ def render_handout(
     )
     try:
         html = environment.get_template(TEMPLATE).render(
-            _template_context(content, care, site_url, site_name), paper=PAPER_NAMES[paper]
+            _template_context(content), paper=PAPER_NAMES[paper]
         )
     except jinja2.TemplateSyntaxError as error:
         raise HandoutError(f"{where}:{error.lineno}: template syntax error: {error.message}") from None
@@ -392,8 +217,10 @@ def render_handout(
     cached = _cache_path(html, paper, template_dir, max_pages)
     if cached is not None and cached.is_file():
         return cached.read_bytes()
-    warnings_before = len(reported)
-    from weasyprint import CSS, HTML, URLFetcher  # imported only when rendering: it takes 0.6 s
+    reported_before = set(reported)
+    with warnings.catch_warnings():  # the machine notice says it once; see weasyprint_messages.py
+        warnings.filterwarnings("ignore", IMPORT_DUPLICATE, DeprecationWarning)
+        from weasyprint import CSS, HTML, URLFetcher  # imported only when rendering: it takes 0.6 s
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
@@ -414,12 +241,14 @@ def render_handout(
             ).render(stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1")
             pages = len(document.pages)
             if pages > max_pages:
+                last = content.strategies[-1].src_path if content.strategies else "a strategy"
                 raise HandoutError(
-                    f"{where}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper; it must fit on "
-                    f"{max_pages}: shorten a description or the warning signs, or tighten {STYLESHEET}"
+                    f"{HANDOUT_PLAN_FILE}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper and must fit on "
+                    f"{max_pages}: take {last} (or another strategy) out of 'strategies', or shorten a description"
                 )
             pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-        if cached is not None and len(reported) == warnings_before:  # never keep a PDF that warned
+        warned = any(not is_notice(line) for line in reported - reported_before)
+        if cached is not None and not warned:  # never keep a PDF that warned
             cached.parent.mkdir(parents=True, exist_ok=True)
             partial = cached.with_suffix(".tmp")
             partial.write_bytes(pdf)
@@ -455,39 +284,22 @@ def paper_order(care: CareSettings) -> tuple[str, ...]:
     return ("letter", "a4") if care.country in LETTER_COUNTRIES else ("a4", "letter")
 
 
-def build_handout(
-    pages: Mapping[str, PageMeta],
-    page_body: Callable[[str], str | None],
-    nav: object,
-    bibliography: Mapping[str, Source],
-    care: CareSettings,
-    site_url: str,
-    site_name: str = "Leg Cramps Guide",
-    root: Path = Path("."),
-) -> Handout:
-    """Both PDFs and the preview image, with what the site's templates need to link to them.
-
-    `root` is the project folder that holds templates/ and data/.
-    """
-    content = collect_content(pages, page_body, nav, bibliography, root / DATA_FILE)
+def build_handout(project: Project) -> Handout:
+    """Both PDFs and the preview image, with what the site's templates need to link to them."""
+    content = collect_content(project)
+    template_dir = project.settings.root / TEMPLATE_DIR
     files: list[OutputFile] = []
     pdfs: list[dict[str, Any]] = []
     reported: set[str] = set()
-    for paper in paper_order(care):
-        pdf = render_handout(
-            content, care, site_url, paper, site_name=site_name, template_dir=root / TEMPLATE_DIR, reported=reported
-        )
+    for paper in paper_order(content.care):
+        pdf = render_handout(content, paper, template_dir=template_dir, reported=reported)
         path = PDF_PATH.format(paper=paper)
         files.append(OutputFile(path, pdf))
         pdfs.append({"paper": PAPER_NAMES[paper], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})
     try:
         preview = preview_png(files[0].content)
     except Exception as error:
-        raise HandoutError(f"{_rel(root / TEMPLATE_DIR / TEMPLATE)}: could not draw the preview image: {error}") from None
+        raise HandoutError(f"{_rel(template_dir / TEMPLATE)}: could not draw the preview image: {error}") from None
     files.append(OutputFile(PREVIEW_PATH, preview))
-    links = {
-        "pdfs": pdfs,
-        "preview": PREVIEW_PATH,
-        "reviewed": long_date(content.reviewed),
-    }
+    links = {"pdfs": pdfs, "preview": PREVIEW_PATH, "reviewed": content.words.long_date(content.reviewed)}
     return Handout(files=tuple(files), links=links)

@@ -8,14 +8,14 @@ strategy template's sections in order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Mapping
 
-import yaml
-
-from legcramps.errors import ContentError
-from legcramps.evidence import get_grade
+from legcramps.datafile import line_of
+from legcramps.errors import ContentError, did_you_mean
+from legcramps.evidence import grade_key
+from legcramps.yaml_text import load_yaml
 
 STRATEGY_DIR = "strategies/"
 STRATEGY_SECTIONS = (
@@ -30,7 +30,6 @@ DESCRIPTION_MAX = 160
 # Fields the page model owns, and theme fields editors may also set.
 _MODEL_FIELDS = {"title", "description", "keywords", "reviewed", "next_review", "related", "grade"}
 _THEME_FIELDS = {"hide", "search", "template", "render_macros"}
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
@@ -54,27 +53,38 @@ class PageMeta:
 
 
 def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
-    """Parse the YAML block at the top of a page; return (fields, body)."""
+    """Parse the YAML block at the top of a page; return (fields, body).
+
+    A mistake's line is the line in the page file (the opening --- is line 1).
+    """
     match = _FRONT_MATTER.match(source)
     if not match:
-        raise ContentError("front matter is missing: start the page with a --- block (see templates/strategy.md)")
-    try:
-        data = yaml.load(match.group(1) or "", Loader=_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
-        raise ContentError(f"malformed YAML front matter{where}: {getattr(error, 'problem', error)}") from None
-    except ValueError as error:  # e.g. an impossible date such as 2026-13-01
-        raise ContentError(f"malformed front matter: {error}") from None
+        raise ContentError("front matter is missing: start the page with a --- block (see templates/strategy.md)", 1)
+    data, message, line = load_yaml(match.group(1) or "")
+    if message:
+        raise ContentError(message, line + 1 if line else None)
     if not isinstance(data, dict):
-        raise ContentError("front matter must be a list of 'field: value' lines")
+        raise ContentError("front matter must be a list of 'field: value' lines", 2)
     return data, source[match.end():]
+
+
+def body_offset(source: str, body: str) -> int:
+    """How many lines of the page come before its body (front matter), for line numbers."""
+    return source.count("\n") - body.count("\n")
+
+
+def _line(data: Mapping[str, Any], name: str) -> int | None:
+    text = data.get("__text__")
+    found = line_of(text, name) if isinstance(text, str) else None
+    return found + 1 if found else None
 
 
 def _text(data: Mapping[str, Any], name: str) -> str:
     value = data.get(name)
+    if value is None:
+        raise ContentError(f"field '{name}' is missing (see templates/strategy.md)", _line(data, name))
     if not isinstance(value, str) or not value.strip():
-        raise ContentError(f"field '{name}' is required and must be text")
+        raise ContentError(f"field '{name}' must be text", _line(data, name))
     return value.strip()
 
 
@@ -82,33 +92,46 @@ def _date(data: Mapping[str, Any], name: str) -> date:
     value = data.get(name)
     if isinstance(value, date):
         return value
+    if value is None:
+        raise ContentError(f"field '{name}' is missing: write the date as YYYY-MM-DD", _line(data, name))
     if isinstance(value, str):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ContentError(f"field '{name}' must be a date written YYYY-MM-DD, got {value!r}")
+    raise ContentError(f"field '{name}' must be a date written YYYY-MM-DD, not {value!r}", _line(data, name))
 
 
 def _text_list(data: Mapping[str, Any], name: str) -> tuple[str, ...]:
     value = data.get(name)
+    if value is None:
+        raise ContentError(f"field '{name}' is missing, e.g. {name}: [one, two]", _line(data, name))
     if not isinstance(value, list) or not value:
-        raise ContentError(f"field '{name}' must be a non-empty list, e.g. {name}: [one, two]")
+        raise ContentError(f"field '{name}' must be a list, e.g. {name}: [one, two]", _line(data, name))
     if not all(isinstance(item, str) and item.strip() for item in value):
-        raise ContentError(f"field '{name}' must list text items only")
+        raise ContentError(f"field '{name}' must list text items only", _line(data, name))
     return tuple(item.strip() for item in value)
 
 
-def parse_page_meta(src_path: str, data: Mapping[str, Any]) -> PageMeta:
-    """Check one page's front matter; raise ContentError naming the field."""
-    unknown = sorted(set(data) - _MODEL_FIELDS - _THEME_FIELDS)
+def parse_page_meta(src_path: str, data: Mapping[str, Any], front_matter: str = "") -> PageMeta:
+    """Check one page's front matter; raise ContentError naming the field and its line.
+
+    `front_matter` is the raw YAML text, used only to point at the right line.
+    """
+    data = {**data, "__text__": front_matter}
+    unknown = sorted(set(data) - _MODEL_FIELDS - _THEME_FIELDS - {"__text__"})
     if unknown == ["evidence"]:
-        raise ContentError("front matter field 'evidence' is called 'grade', e.g. grade: low")
+        raise ContentError("front matter field 'evidence' is called 'grade', e.g. grade: low", _line(data, "evidence"))
     if unknown:
-        raise ContentError(f"unknown front matter field '{unknown[0]}' (check the spelling)")
+        hint = did_you_mean(unknown[0], sorted(_MODEL_FIELDS | _THEME_FIELDS))
+        raise ContentError(f"unknown front matter field '{unknown[0]}'{hint}", _line(data, unknown[0]))
     description = _text(data, "description")
     if len(description) > DESCRIPTION_MAX:
-        raise ContentError(f"field 'description' is {len(description)} characters; keep it to {DESCRIPTION_MAX}")
+        raise ContentError(
+            f"field 'description' is {len(description)} characters; keep it to {DESCRIPTION_MAX}",
+            _line(data, "description"),
+        )
+    grade = data.get("grade")
     meta = PageMeta(
         src_path=src_path,
         title=_text(data, "title"),
@@ -117,21 +140,21 @@ def parse_page_meta(src_path: str, data: Mapping[str, Any]) -> PageMeta:
         reviewed=_date(data, "reviewed"),
         next_review=_date(data, "next_review"),
         related=_text_list(data, "related"),
-        grade=data.get("grade"),
+        grade=None,
     )
     if meta.next_review <= meta.reviewed:
-        raise ContentError("field 'next_review' must be later than 'reviewed'")
+        raise ContentError("field 'next_review' must be later than 'reviewed'", _line(data, "next_review"))
     if meta.is_strategy:
-        if meta.grade is None:
-            raise ContentError("field 'grade' is required on strategy pages")
+        if grade is None:
+            raise ContentError("field 'grade' is missing: strategy pages need one, e.g. grade: low")
         try:
-            get_grade(meta.grade)
+            meta = replace(meta, grade=grade_key(grade))
         except ContentError as error:
-            raise ContentError(f"field 'grade': {error}") from None
-    elif meta.grade is not None:
-        raise ContentError("field 'grade' belongs on strategy pages only (docs/strategies/)")
+            raise ContentError(f"field 'grade': {error}", _line(data, "grade")) from None
+    elif grade is not None:
+        raise ContentError("field 'grade' belongs on strategy pages only (docs/strategies/)", _line(data, "grade"))
     if src_path in meta.related:
-        raise ContentError("field 'related' lists the page itself")
+        raise ContentError("field 'related' lists the page itself", _line(data, "related"))
     return meta
 
 

@@ -1,57 +1,45 @@
-"""HTML for the parts every page gets from its page model: cards, review dates, related pages."""
+"""The parts every page gets from its page model: related pages, sources, review dates, overdue banner.
+
+Rendered here once; MkDocs appends them in its page hook and Zensical through the footer extension.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable, Sequence
+import posixpath
 
 from markupsafe import Markup, escape
 
-from legcramps.page_model import PageMeta
+from legcramps.citations import PageCitations
+from legcramps.project import Project
 
 
-def long_date(day: date) -> str:
-    """'20 November 2026': unambiguous in every country."""
-    return f"{day.day} {day.strftime('%B')} {day.year}"
-
-
-def strategy_cards(
-    strategies: Sequence[PageMeta],
-    url_for: Callable[[str], str],
-    badge_for: Callable[[PageMeta], Markup],
-) -> Markup:
-    cards = "".join(
-        f'<li class="strategy-card"><h3><a href="{escape(url_for(meta.src_path))}">{escape(meta.title)}</a></h3>'
-        f"<p>{escape(meta.description)}</p>{badge_for(meta)}</li>"
-        for meta in strategies
-    )
-    return Markup(f'<ul class="strategy-cards">{cards}</ul>')
-
-
-def review_banner(meta: PageMeta) -> str:
+def review_banner(project: Project, src_path: str) -> str:
     """Shown only on local previews that allow overdue pages; such a build cannot be published."""
+    words = project.words
+    meta = project.pages[src_path].meta
+    title = escape(words.overdue["title"].format(date=words.long_date(meta.next_review)))
     return (
-        '<div class="admonition danger review-overdue" role="note"><p class="admonition-title">'
-        f"Review overdue since {escape(long_date(meta.next_review))}</p>"
-        "<p>This preview shows a page that is due for review.</p></div>\n\n"
+        f'<div class="admonition danger review-overdue" role="note"><p class="admonition-title">{title}</p>'
+        f"<p>{escape(words.overdue['text'])}</p></div>\n\n"
     )
 
 
-def page_footer(meta: PageMeta, related: Sequence[tuple[str, str]], references: Markup) -> str:
+def page_footer(project: Project, src_path: str, citations: PageCitations) -> str:
     """Markdown appended to every page: related pages, sources, review dates.
 
-    `related` holds (title, link relative to the page's Markdown file), so MkDocs checks the links.
+    Related pages are Markdown links relative to the page's file, so the site engine checks them.
     """
-    parts = ["", "", "## Related pages { #related-pages }", ""]
-    parts += [f"- [{title}]({link})" for title, link in related]
+    words = project.words
+    meta = project.pages[src_path].meta
+    parts = ["", "", f"## {words.footer['related']} {{ #related-pages }}", ""]
+    for target in meta.related:
+        link = posixpath.relpath(target, posixpath.dirname(src_path) or ".")
+        parts.append(f"- [{project.pages[target].meta.title}]({link})")
+    references = citations.references()
     if references:
-        parts += ["", "## Sources { #sources }", "", str(references)]
-    parts += [
-        "",
-        '<p class="page-review">'
-        f'Page last reviewed: <time datetime="{meta.reviewed.isoformat()}">{long_date(meta.reviewed)}</time>. '
-        f'Next review due: <time datetime="{meta.next_review.isoformat()}">{long_date(meta.next_review)}</time>.'
-        "</p>",
-        "",
-    ]
+        parts += ["", f"## {words.footer['sources']} {{ #sources }}", "", str(references)]
+    reviewed = Markup('<time datetime="{}">{}</time>').format(meta.reviewed.isoformat(), words.long_date(meta.reviewed))
+    due = Markup('<time datetime="{}">{}</time>').format(meta.next_review.isoformat(), words.long_date(meta.next_review))
+    line = escape(words.footer["reviewed"]).replace("{reviewed}", reviewed).replace("{next_review}", due)
+    parts += ["", f'<p class="page-review">{line}</p>', ""]
     return "\n".join(parts)

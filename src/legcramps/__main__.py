@@ -1,0 +1,5 @@
+import sys
+
+from legcramps.cli import main
+
+sys.exit(main())

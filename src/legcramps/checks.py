@@ -1,0 +1,135 @@
+"""Every editor rule, run over the project model: each mistake becomes one plain line.
+
+`run_checks` is what `python -m legcramps check`, the MkDocs build and the Zensical build all call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from markupsafe import escape
+
+from legcramps.errors import ContentError, Problem, did_you_mean
+from legcramps.macros import GRADING_PAGE
+from legcramps.page_model import check_strategy_sections
+from legcramps.page_render import RenderedPage, render_all
+from legcramps.project import BIBLIOGRAPHY, HANDOUT_PLAN, Project
+from legcramps.words import GRADE_KEYS
+
+ALLOW_OVERDUE = "ALLOW_OVERDUE_REVIEW"
+_EMPTY_ALT = re.compile(r"!\[\s*\]\(")
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+
+
+@dataclass
+class CheckResult:
+    problems: list[Problem] = field(default_factory=list)
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
+
+
+def _line_at(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def check_pages(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:
+    problems = []
+    for src, page in project.pages.items():
+        where = project.docs_path(src)
+        meta = page.meta
+        for target in meta.related:
+            if target not in project.pages:
+                hint = did_you_mean(target, project.pages)
+                problems.append(Problem(where, f"field 'related' names '{target}', which is not a page in docs/{hint}"))
+        if meta.is_overdue(today) and not allow_overdue:
+            problems.append(Problem(where, f"review overdue since {meta.next_review.isoformat()}: review the page and "
+                                           f"update 'reviewed' and 'next_review' (preview anyway with {ALLOW_OVERDUE}=1)"))
+        if meta.is_strategy:
+            try:
+                check_strategy_sections(page.body)
+            except ContentError as error:
+                problems.append(Problem(where, error.message))
+        for match in _EMPTY_ALT.finditer(page.source):
+            problems.append(Problem(where, "image without alt text: write what it shows, e.g. ![A calf stretch](file.svg)",
+                                    _line_at(page.source, match.start())))
+        for match in _IMG_TAG.finditer(page.source):
+            alt = _ALT.search(match.group(0))
+            if alt is None or not alt.group(1).strip("\"' "):
+                problems.append(Problem(where, 'image without alt text: add alt="what it shows" to the <img> tag',
+                                        _line_at(page.source, match.start())))
+    return problems
+
+
+def check_nav(project: Project) -> list[Problem]:
+    listed = project.nav_paths()
+    problems = [Problem("mkdocs.yml", f"nav lists '{path}', which is not a page in docs/{did_you_mean(path, project.pages)}")
+                for path in listed if path not in project.pages]
+    problems += [Problem(project.docs_path(src), "this page is not in the navigation: add it to nav in mkdocs.yml")
+                 for src in project.pages if src not in listed]
+    return problems
+
+
+def check_handout_plan(project: Project) -> list[Problem]:
+    plan = project.handout
+    problems = []
+    for src in plan.strategies:
+        page = project.pages.get(src)
+        if page is None or not page.meta.is_strategy:
+            choices = [meta.src_path for meta in project.strategies()]
+            problems.append(Problem(HANDOUT_PLAN, f"'{src}' is not a strategy page{did_you_mean(src, choices)}", plan.line(src)))
+    for key in plan.sources:
+        if key not in project.bibliography:
+            problems.append(Problem(HANDOUT_PLAN, f"unknown citation key '{key}'{did_you_mean(key, project.bibliography)}",
+                                    plan.line(key)))
+    return problems
+
+
+def check_grading_page(project: Project) -> list[Problem]:
+    page = project.pages.get(GRADING_PAGE)
+    if page is None:
+        return [Problem(f"docs/{GRADING_PAGE}", "the evidence grading page is missing: every evidence badge links to it")]
+    return [Problem(project.docs_path(GRADING_PAGE), f"no heading with the anchor '{key}': write ### Title {{ #{key} }}")
+            for key in GRADE_KEYS if not re.search(rf"\{{\s*#{re.escape(key)}\s*\}}", page.body)]
+
+
+def check_citations(project: Project, rendered: dict[str, RenderedPage]) -> list[Problem]:
+    cited = {key for page in rendered.values() for key in page.macros.citations.order}
+    cited |= set(project.handout.sources)
+    return [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it")
+            for key in project.bibliography if key not in cited]
+
+
+# The pages that must show the shared safety content in full, as the handout prints it.
+HELP_PAGE = "when-to-get-help.md"
+QUICK_PAGE = "cramp-right-now.md"
+
+
+def check_shared_content(project: Project, rendered: dict[str, RenderedPage]) -> list[Problem]:
+    """The handout prints every sign and step: the pages it sends readers to must show them too."""
+    problems = []
+    if QUICK_PAGE in rendered and 'class="quick-steps"' not in rendered[QUICK_PAGE].markdown:
+        problems.append(Problem(project.docs_path(QUICK_PAGE), "the page must show the quick steps: write {{ quick_steps() }}"))
+    if HELP_PAGE in rendered:
+        shown = rendered[HELP_PAGE].markdown
+        for tier, signs in project.signs.tiers.items():
+            if any(str(escape(sign)) not in shown for sign in signs.values()):
+                problems.append(Problem(project.docs_path(HELP_PAGE),
+                                        f'the page must show every {tier} sign: write {{{{ urgency("{tier}") }}}}'))
+    return problems
+
+
+def run_checks(project: Project, today: date, allow_overdue: bool = False) -> CheckResult:
+    """Every content rule. The rendered pages come back too: the page footers use their citations."""
+    result = CheckResult()
+    result.problems += check_pages(project, today, allow_overdue)
+    result.problems += check_nav(project)
+    result.problems += check_handout_plan(project)
+    result.problems += check_grading_page(project)
+    result.rendered, render_problems = render_all(project)
+    result.problems += render_problems
+    if not render_problems:  # a page that failed to render has not cited its sources yet
+        result.problems += check_citations(project, result.rendered)
+        result.problems += check_shared_content(project, result.rendered)
+    return result

@@ -1,0 +1,71 @@
+"""The command line: the same checks and handout as the site build, with no site engine.
+
+    python -m legcramps check [-f mkdocs.yml]          every content rule; exit 1 on any mistake
+    python -m legcramps handout [-f mkdocs.yml] [-o DIR]  write both PDFs and the preview image
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from legcramps.errors import ContentProblems
+from legcramps.handout_content import HandoutError
+from legcramps.session import Build, start_build
+from legcramps.settings import load_settings
+
+
+def _start(config: Path) -> Build | None:
+    try:
+        return start_build(load_settings(config))
+    except ContentProblems as problems:
+        for problem in problems.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m legcramps", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("check", "handout"))
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("-o", "--output", type=Path, default=Path("site"), help="folder for the handout files")
+    args = parser.parse_args(argv)
+    if not args.config_file.is_file():
+        print(f"{args.config_file}: file not found (run this in the project folder)", file=sys.stderr)
+        return 2
+    build = _start(args.config_file)
+    if build is None:
+        return 1
+    if args.command == "check":
+        pages = len(build.project.pages)
+        print(f"{pages} pages, {len(build.project.bibliography)} sources: no problems found")
+        return 0
+    from legcramps.handout import LOGGER_NAME, build_handout
+
+    logging.basicConfig(format="%(levelname)s %(message)s", level=logging.INFO)
+    handler = _CountWarnings()
+    logging.getLogger(LOGGER_NAME).addHandler(handler)
+    try:
+        handout = build_handout(build.project)
+    except HandoutError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for output in handout.files:
+        target = args.output / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(output.content)
+        print(f"wrote {target} ({len(output.content) // 1024} KB)")
+    return 1 if handler.count else 0
+
+
+class _CountWarnings(logging.Handler):
+    """A content warning from WeasyPrint fails the command, as it fails the strict site build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1

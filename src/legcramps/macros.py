@@ -1,0 +1,85 @@
+"""The macros pages use, bound to one page of the project model.
+
+`PageMacros(project, "strategies/stretching.md").urgency("urgent")` is what a page's
+`{{ urgency("urgent") }}` runs, under MkDocs, under Zensical and in `python -m legcramps check`.
+Every text argument is escaped; every mistake raises ContentError with a plain fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from legcramps.callouts import caution_callout, check_first_callout, get_tier, urgency_callout
+from legcramps.citations import PageCitations
+from legcramps.errors import ContentError
+from legcramps.evidence import evidence_badge
+from legcramps.project import Project
+from legcramps.urls import relative_url
+
+GRADING_PAGE = "about/grading.md"
+MACRO_NAMES = ("urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards")
+
+
+class PageMacros:
+    """The macros of one page. Citations are numbered per page, in the order the page cites them."""
+
+    def __init__(self, project: Project, src_path: str) -> None:
+        self.project = project
+        self.src_path = src_path
+        self.citations = PageCitations(project.bibliography)
+
+    def url_to(self, src_path: str, anchor: str = "") -> str:
+        if src_path.endswith(".md") and src_path not in self.project.pages:
+            raise ContentError(f"the page {src_path} does not exist")
+        return relative_url(self.src_path, src_path, anchor)
+
+    def urgency(self, tier: str, *signs: str) -> Markup:
+        """Urgency callout: the tier (emergency, urgent, soon, routine), then sign ids (none: every sign)."""
+        found = get_tier(self.project.care, self.project.words, tier)
+        return urgency_callout(found, self.project.signs.pick(found.key, signs))
+
+    def caution(self, message: str, title: str | None = None) -> Markup:
+        """A risk inside a strategy."""
+        return caution_callout(self.project.words, message, title)
+
+    def check_first(self, *groups: str, why: str | None = None) -> Markup:
+        """Who should ask a doctor or pharmacist before trying this."""
+        return check_first_callout(self.project.words, groups, why)
+
+    def evidence(self, grade: str | None = None, context: str | None = None) -> Markup:
+        """Evidence badge: the page's own grade, or the one given."""
+        if grade is None:
+            grade = self.project.pages[self.src_path].meta.grade if self.src_path in self.project.pages else None
+            if grade is None:
+                raise ContentError('evidence() without a grade works on strategy pages only: write evidence("low")')
+        return evidence_badge(self.project.words, grade, self.url_to(GRADING_PAGE), context)
+
+    def cite(self, *keys: str) -> Markup:
+        """Numbered citation(s); the page's source list is added at its end."""
+        return self.citations.cite(keys)
+
+    def quick_steps(self) -> Markup:
+        """The "Cramp right now?" steps from data/<language>/quick-steps.yml, with their sources."""
+        quick = self.project.steps
+        cited = self.cite(*quick.sources) if quick.sources else Markup("")
+        items = [step.html() for step in quick.steps]
+        items[-1] += cited  # the sources back the whole list: cite them once, after the last step
+        notes = "".join(Markup("<p>{}</p>").format(note) for note in quick.after)
+        return Markup('<ol class="quick-steps">{}</ol>{}').format(
+            Markup("").join(Markup("<li>{}</li>").format(item) for item in items), Markup(notes)
+        )
+
+    def strategy_cards(self) -> Markup:
+        """Every strategy page as a card with its evidence badge, in navigation order."""
+        cards = "".join(
+            f'<li class="strategy-card"><h3><a href="{escape(self.url_to(meta.src_path))}">{escape(meta.title)}</a></h3>'
+            f"<p>{escape(meta.description)}</p>{self.evidence(meta.grade)}</li>"
+            for meta in self.project.strategies()
+        )
+        return Markup(f'<ul class="strategy-cards">{cards}</ul>')
+
+    def as_globals(self) -> dict[str, Callable[..., Any]]:
+        return {name: getattr(self, name) for name in MACRO_NAMES}

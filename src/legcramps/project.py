@@ -1,0 +1,146 @@
+"""The project model: every file an editor writes, read and checked once per build.
+
+Everything that reads files lives here; checks, macros and the handout take the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from legcramps.care import CareSettings
+from legcramps.citations import Source, load_bibliography
+from legcramps.errors import ContentError, Problem
+from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
+from legcramps.handout_plan import HandoutPlan, load_handout_plan
+from legcramps.page_model import PageMeta, body_offset, parse_page_meta, split_front_matter
+from legcramps.safety import QuickSteps, WarningSigns, load_quick_steps, load_warning_signs
+from legcramps.settings import Settings
+from legcramps.words import Words, load_words
+
+BIBLIOGRAPHY = "data/bibliography.yml"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page:
+    src_path: str  # inside docs/, e.g. strategies/stretching.md
+    source: str  # the whole file
+    body: str  # without the front matter
+    meta: PageMeta
+    data: dict[str, Any]  # the front matter as written (pages' Jinja may read its fields)
+
+    @property
+    def body_line(self) -> int:
+        """Lines before the body: add it to a line number inside the body."""
+        return body_offset(self.source, self.body)
+
+
+@dataclass
+class Project:
+    settings: Settings
+    care: CareSettings
+    words: Words
+    signs: WarningSigns
+    steps: QuickSteps
+    bibliography: dict[str, Source]
+    handout: HandoutPlan
+    pages: dict[str, Page] = field(default_factory=dict)
+
+    def rel(self, path: Path) -> str:
+        return rel_path(self.settings.root, path)
+
+    def docs_path(self, src_path: str) -> str:
+        return self.rel(self.settings.docs_dir / src_path)
+
+    def nav_paths(self) -> list[str]:
+        return nav_paths(self.settings.nav)
+
+    def strategies(self) -> list[PageMeta]:
+        """Every strategy page, in navigation order (then by file name for pages not in nav)."""
+        order = {path: index for index, path in enumerate(self.nav_paths())}
+        found = [page.meta for page in self.pages.values() if page.meta.is_strategy]
+        return sorted(found, key=lambda meta: (order.get(meta.src_path, len(order)), meta.src_path))
+
+
+def rel_path(root: Path, path: Path) -> str:
+    """A path as an editor knows it: relative to the project folder."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def nav_paths(nav: object) -> list[str]:
+    """The Markdown paths of mkdocs.yml's `nav`, in order (the one nav-order algorithm)."""
+    found: list[str] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            if item.endswith(".md") and "://" not in item:
+                found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, (list, tuple)):
+            for value in item:
+                walk(value)
+
+    walk(nav)
+    return found
+
+
+def _markdown_files(docs_dir: Path) -> Iterator[Path]:
+    return (path for path in sorted(docs_dir.rglob("*.md")) if not any(p.startswith(".") for p in path.parts))
+
+
+def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
+    """Read every input once. Returns the model (None if a shared file is broken) and the problems."""
+    problems: list[Problem] = []
+
+    def attempt(path: Path, load: Callable[[], T]) -> T | None:
+        try:
+            return load()
+        except ContentError as error:
+            problems.append(Problem(rel_path(settings.root, path), error.message, error.line))
+            return None
+
+    words_dir = settings.words_dir
+    care = attempt(settings.root / "mkdocs.yml", lambda: CareSettings.from_extra(settings.extra))
+    words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml"))
+    signs = attempt(words_dir / "warning-signs.yml", lambda: load_warning_signs(words_dir / "warning-signs.yml"))
+    steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
+    bibliography = attempt(settings.root / BIBLIOGRAPHY, lambda: load_bibliography(settings.root / BIBLIOGRAPHY))
+    plan = attempt(settings.root / HANDOUT_PLAN, lambda: load_handout_plan(settings.root / HANDOUT_PLAN))
+    pages: dict[str, Page] = {}
+    for path in _markdown_files(settings.docs_dir):
+        src = path.relative_to(settings.docs_dir).as_posix()
+        page = attempt(path, lambda path=path, src=src: _load_page(path, src))  # type: ignore[misc]
+        if page is not None:
+            pages[src] = page
+    if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None:
+        return None, problems
+    project = Project(settings, care, words, signs, steps, bibliography, plan, pages)
+    return project, problems
+
+
+_FRONT_MATTER_TEXT = re.compile(r"^---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def _load_page(path: Path, src: str) -> Page:
+    source = path.read_text(encoding="utf-8")
+    data, body = split_front_matter(source)
+    match = _FRONT_MATTER_TEXT.match(source)
+    meta = parse_page_meta(src, data, match.group(1) or "" if match else "")
+    return Page(src, source, body, meta, data)
+
+
+def project_inputs(settings: Settings) -> list[Path]:
+    """Every file the model reads (for caches that must notice an edit)."""
+    files = [settings.root / BIBLIOGRAPHY, settings.root / HANDOUT_PLAN]
+    files += sorted(settings.words_dir.glob("*.yml"))
+    files += list(_markdown_files(settings.docs_dir))
+    return files

@@ -1,0 +1,61 @@
+"""One build of the site: the model read once, every check run once, shared by every engine adapter.
+
+The MkDocs hooks start a build in `on_config`; the macros module (MkDocs and Zensical) and the
+command line ask for the current one. A build is kept until its input files change.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from legcramps.checks import ALLOW_OVERDUE, CheckResult, run_checks
+from legcramps.errors import ContentProblems
+from legcramps.macros import PageMacros
+from legcramps.project import Project, load_project, project_inputs
+from legcramps.settings import Settings
+
+
+@dataclass
+class Build:
+    project: Project
+    checks: CheckResult
+    fingerprint: tuple[tuple[str, float], ...]
+    macros: dict[str, PageMacros] = field(default_factory=dict)
+
+    def page_macros(self, src_path: str) -> PageMacros:
+        """The macros of one page as the site engine renders it (numbering as in the checks)."""
+        if src_path not in self.macros:
+            self.macros[src_path] = PageMacros(self.project, src_path)
+        return self.macros[src_path]
+
+
+_builds: dict[Path, Build] = {}
+
+
+def _fingerprint(settings: Settings) -> tuple[tuple[str, float], ...]:
+    return tuple((str(path), path.stat().st_mtime) for path in project_inputs(settings) if path.exists())
+
+
+def start_build(settings: Settings, today: date | None = None) -> Build:
+    """Read and check everything; raise ContentProblems (every mistake, one line each) if anything is wrong."""
+    project, problems = load_project(settings)
+    if project is None:
+        raise ContentProblems(problems)
+    checks = run_checks(project, today or date.today(), allow_overdue=bool(os.environ.get(ALLOW_OVERDUE)))
+    problems += checks.problems
+    if problems:
+        raise ContentProblems(problems)
+    build = Build(project, checks, _fingerprint(settings))
+    _builds[settings.root] = build
+    return build
+
+
+def current_build(settings: Settings) -> Build:
+    """The build for this project, started again when an input file has changed."""
+    build = _builds.get(settings.root)
+    if build is None or build.fingerprint != _fingerprint(settings):
+        build = start_build(settings)
+    return build

@@ -1,0 +1,97 @@
+"""The few site settings the core needs, read from MkDocs' config, Zensical's, or mkdocs.yml itself."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml without MkDocs: `!ENV` is read from the environment, other tags are ignored."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *names, default = value if len(value) > 1 else [*value, None]
+    for name in names:
+        if os.environ.get(str(name)):
+            return os.environ[str(name)]
+    return default
+
+
+def _ignored_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("!", _ignored_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignored_tag)
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path  # the folder that holds mkdocs.yml, data/ and templates/
+    docs_dir: Path
+    nav: Any  # the raw `nav` list
+    extra: Mapping[str, Any]
+    site_url: str
+    site_name: str
+    language: str
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def words_dir(self) -> Path:
+        """Reader-facing words and shared safety content of this edition's language."""
+        return self.data_dir / self.language.split("-")[0].split("_")[0]
+
+
+def _get(conf: Any, name: str, default: Any = None) -> Any:
+    try:
+        value = conf[name]
+    except (KeyError, TypeError):
+        return default
+    return default if value is None else value
+
+
+def settings_from_config(conf: Any, root: Path) -> Settings:
+    """From a loaded config (MkDocs' MkDocsConfig or Zensical's dict): only plain lookups."""
+    theme = _get(conf, "theme", {})
+    docs_dir = Path(str(_get(conf, "docs_dir", "docs")))
+    return Settings(
+        root=root,
+        docs_dir=docs_dir if docs_dir.is_absolute() else root / docs_dir,
+        nav=_get(conf, "nav", []),
+        extra=_get(conf, "extra", {}),
+        site_url=str(_get(conf, "site_url", "") or ""),
+        site_name=str(_get(conf, "site_name", "")),
+        language=str(_get(theme, "language", "en") or "en"),
+    )
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Read mkdocs.yml directly, for the command line (no site engine involved)."""
+    with config_file.open(encoding="utf-8") as stream:
+        conf = yaml.load(stream, Loader=_ConfigLoader) or {}  # noqa: S506 - a SafeLoader subclass
+    parent = conf.pop("INHERIT", None)
+    if parent:
+        base = load_settings(config_file.parent / str(parent))
+        return Settings(
+            root=config_file.parent.resolve(),
+            docs_dir=(config_file.parent / conf["docs_dir"]).resolve() if "docs_dir" in conf else base.docs_dir,
+            nav=conf.get("nav", base.nav),
+            extra={**base.extra, **conf.get("extra", {})},
+            site_url=str(conf.get("site_url", base.site_url) or ""),
+            site_name=str(conf.get("site_name", base.site_name)),
+            language=str((conf.get("theme") or {}).get("language", base.language)),
+        )
+    return settings_from_config(conf, config_file.parent.resolve())
