@@ -13,8 +13,8 @@ import gzip
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -100,7 +100,9 @@ def test_the_offline_copy_leaves_out_what_no_page_needs_and_is_small(site_dir: P
     raw = sum(entry.size for entry in entries)
     wire = sum(compressed_size(site_dir, entry) for entry in entries)
     print(f"\noffline copy: {len(entries)} files, {raw / 1024:.0f} KB on disk, {wire / 1024:.0f} KB compressed")
-    assert wire <= OFFLINE_BUDGET, f"the offline copy is {wire / 1024:.0f} KB compressed, over {OFFLINE_BUDGET / 1024:.0f} KB"
+    assert wire <= OFFLINE_BUDGET, (
+        f"the offline copy is {wire / 1024:.0f} KB compressed, over {OFFLINE_BUDGET / 1024:.0f} KB"
+    )
 
 
 def compressed_size(site_dir: Path, entry: PrecacheEntry) -> int:
@@ -126,7 +128,9 @@ def test_one_visit_keeps_the_site_under_its_own_path_and_asks_no_other_origin(
         assert all(key.startswith(site_url) for key in keys), "a cached address is outside the site's path"
         worker_requests = [r.url for r in requests if for_offline_copy(r)]
         assert len(worker_requests) >= len(keys), "the worker did not fetch the files it lists"
-        outside = [r.url for r in requests if not r.url.startswith(site_url) and urlsplit(r.url).scheme in ("http", "https")]
+        outside = [
+            r.url for r in requests if not r.url.startswith(site_url) and urlsplit(r.url).scheme in ("http", "https")
+        ]
         assert not outside, f"requests outside the site's path: {outside}"
     finally:
         context.close()
@@ -142,7 +146,9 @@ def test_with_no_network_the_key_pages_and_every_strategy_page_open(
     context.set_offline(True)
     for path in KEY_PAGES + strategy_pages(site_dir):
         response = page.goto(urljoin(site_url, path), wait_until="load")
-        assert response is not None and response.ok and response.from_service_worker, f"{path or 'home'} did not open offline"
+        assert response is not None and response.ok and response.from_service_worker, (
+            f"{path or 'home'} did not open offline"
+        )
         page.wait_for_selector("body[data-md-color-scheme]", state="attached")  # Material's script ran
         assert page.inner_text("h1").strip() == heading(site_dir, path)
         broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
@@ -163,7 +169,9 @@ def test_with_no_network_links_and_search_work(reader: tuple[BrowserContext, Pag
     assert top_results(page, site_url, 1) == ["strategies/electrolytes/"]
 
 
-def test_with_no_network_the_handout_pdfs_open(reader: tuple[BrowserContext, Page], site_url: str, site_dir: Path) -> None:
+def test_with_no_network_the_handout_pdfs_open(
+    reader: tuple[BrowserContext, Page], site_url: str, site_dir: Path
+) -> None:
     context, page = reader
     context.set_offline(True)
     open_page(page, urljoin(site_url, "handout/"))
@@ -181,7 +189,9 @@ def test_with_no_network_the_handout_pdfs_open(reader: tuple[BrowserContext, Pag
         assert response.headers["content-type"] == "application/pdf"
 
 
-def test_with_no_network_an_unknown_address_gets_the_404_page(reader: tuple[BrowserContext, Page], site_url: str) -> None:
+def test_with_no_network_an_unknown_address_gets_the_404_page(
+    reader: tuple[BrowserContext, Page], site_url: str
+) -> None:
     context, page = reader
     context.set_offline(True)
     response = page.goto(urljoin(site_url, "no-such-page/"))
@@ -199,7 +209,9 @@ def test_a_new_deploy_arrives_on_the_next_visit_and_the_old_copy_is_removed(
     offline too; A's cache is gone; only the changed files were downloaded again."""
     project = copy_project(tmp_path / "project")
     privacy = project / "docs" / "about" / "privacy.md"
-    privacy.write_text(privacy.read_text(encoding="utf-8") + "\nThis page changed in the new version.\n", encoding="utf-8")
+    privacy.write_text(
+        privacy.read_text(encoding="utf-8") + "\nThis page changed in the new version.\n", encoding="utf-8"
+    )
     deploy_b = mkdocs_build(project, tmp_path / "b", SITE_URL=site_url)
     assert deploy_b.ok, deploy_b.output
     before = {e.path: e.sha256 for e in precache_entries(site_dir)}
@@ -240,7 +252,9 @@ def test_a_new_deploy_arrives_on_the_next_visit_and_the_old_copy_is_removed(
 # ------------------------------------------------------------------------------ install
 
 
-def test_the_site_can_be_installed_from_any_page(page: Page, served_site: object, site_url: str, site_dir: Path) -> None:
+def test_the_site_can_be_installed_from_any_page(
+    page: Page, served_site: object, site_url: str, site_dir: Path
+) -> None:
     open_page(page, urljoin(site_url, "strategies/heat/"))
     href = page.get_attribute("link[rel=manifest]", "href")
     assert href
