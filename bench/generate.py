@@ -6,9 +6,8 @@ whatever state the real content is in. Every page goes through the real macros, 
 model: valid front matter, unique titles, future review dates, three cite() calls per page with keys
 taken in turn from data/bibliography.yml (so every key is cited somewhere, as the build requires).
 
-One documented difference: the handout must fit on two pages and lists every strategy, which no
-site of 100 strategies can do. The generated configs load `bench/handout_cap.py` as an extra hook
-first, so the handout lists the first 10 strategies (as many as the real site has).
+The handout lists the strategies named in data/handout.yml: the generated one names the first 10
+(as many as the real handout), so every generated site pays the real handout's cost.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import yaml
 
 from bench.common import ROOT
 from legcramps.citations import load_bibliography
-from legcramps.evidence import GRADES
+from legcramps.handout_plan import MAX_STRATEGIES
 from legcramps.page_model import split_front_matter
 
 ENGINE = ("mkdocs.yml", "hooks", "overrides", "data", "templates")
@@ -32,7 +31,6 @@ CONFIG = "mkdocs-bench.yml"  # inherits the real mkdocs.yml; only the navigation
 # navigation.prune, so a page carries its own section's links instead of every strategy's.
 PRUNED_CONFIG = "mkdocs-bench-pruned.yml"
 GROUP_SIZE = 50
-HANDOUT_CAP_HOOK = "bench_handout_cap.py"  # bench/handout_cap.py, copied into the project
 
 _WORDS = (
     "calf", "thigh", "foot", "night", "evening", "morning", "gentle", "slow", "warm", "cool",
@@ -64,7 +62,7 @@ def strategy_page(template: str, index: int, count: int, keys: list[str], today:
     """One strategy page: the template's sections with filler text and three citations."""
     front, body = split_front_matter(template)
     title = _title(index)
-    grades = list(GRADES)
+    grades = list(_grade_words())
     front.update(
         title=title,
         description=f"{title}: a generated strategy page for the build benchmark. It is safe to try and easy to do.",
@@ -101,10 +99,15 @@ def _other_page(title: str, related: list[str], body: str, today: date) -> str:
     return _page(front, f"# {title}\n\n{body}\n")
 
 
+def _grade_words() -> dict[str, dict[str, str]]:
+    grades: dict[str, dict[str, str]] = yaml.safe_load((ROOT / "data" / "en" / "words.yml").read_text())["grades"]
+    return grades
+
+
 def _grading_body() -> str:
     parts = ["How we grade the evidence for each strategy.", ""]
-    for grade in GRADES.values():
-        parts += [f"## {grade.label.capitalize()} {{ #{grade.key} }}", "", grade.meaning, ""]
+    for key, grade in _grade_words().items():
+        parts += [f"## {grade['label'].capitalize()} {{ #{key} }}", "", grade["meaning"], ""]
     return "\n".join(parts)
 
 
@@ -118,7 +121,6 @@ def generate_site(destination: Path, count: int, today: date | None = None) -> P
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / name)
-    shutil.copy2(Path(__file__).with_name("handout_cap.py"), destination / HANDOUT_CAP_HOOK)
     docs = destination / "docs"
     docs.mkdir()
     for name in DOCS_KEPT:
@@ -143,17 +145,14 @@ def generate_site(destination: Path, count: int, today: date | None = None) -> P
         "cramp-right-now.md": _other_page(
             "Cramp right now?",
             ["when-to-get-help.md"],
-            "1. **Pull your toes up.** Keep your knee straight.\n2. **Rub the hard spot.**\n"
-            "3. **Stand and walk.**\n\nIt should stop in a few minutes.",
+            "{{ quick_steps() }}",
             today,
         ),
         "when-to-get-help.md": _other_page(
             "When to get help",
             ["cramp-strain-or-clot.md"],
-            '{{ urgency("emergency", "one leg is swollen and you are short of breath") }}\n\n'
-            '{{ urgency("urgent", "one calf is swollen, warm and red") }}\n\n'
-            '{{ urgency("soon", "cramps wake you every night") }}\n\n'
-            '{{ urgency("routine", "cramps started after a new medicine") }}',
+            '{{ urgency("emergency") }}\n\n{{ urgency("urgent") }}\n\n{{ urgency("soon") }}\n\n'
+            '{{ urgency("routine") }}',
             today,
         ),
         "handout.md": _other_page("Handout", ["cramp-right-now.md"], "The printable handout.", today),
@@ -167,6 +166,9 @@ def generate_site(destination: Path, count: int, today: date | None = None) -> P
         (docs / path).write_text(text, encoding="utf-8")
 
     strategies = [_slug(index) for index in range(count)]
+    plan = yaml.safe_load((ROOT / "data" / "handout.yml").read_text())
+    plan["strategies"] = strategies[:MAX_STRATEGIES]
+    (destination / "data" / "handout.yml").write_text(yaml.safe_dump(plan, sort_keys=False), encoding="utf-8")
     groups = [
         {f"Strategies {start + 1}-{min(start + GROUP_SIZE, count)}": strategies[start : start + GROUP_SIZE]}
         for start in range(0, count, GROUP_SIZE)
@@ -176,7 +178,6 @@ def generate_site(destination: Path, count: int, today: date | None = None) -> P
         config: dict[str, object] = {
             "INHERIT": "mkdocs.yml",
             "nav": _nav(strategy_nav),
-            "hooks": [HANDOUT_CAP_HOOK, *real.get("hooks", [])],
         }
         if prune:
             features = [f for f in real.get("theme", {}).get("features", []) if f != "navigation.prune"]

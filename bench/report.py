@@ -227,10 +227,10 @@ request budgets."""
 
 NOTES = """\
 - **Baseline** for the build overhead: {baseline}. The "pre-rendered PDF" row is the full build with
-  the handout core handed a ready PDF (`bench/handout_prerendered.py`): the rest is WeasyPrint.
+  the handout PDFs taken from their content-hash cache (`HANDOUT_CACHE_DIR`): the rest is WeasyPrint.
 - **Scaling** uses generated sites (`bench/generate.py`): strategy pages from `templates/strategy.md`
   through the real macros, citations and page model, plus 7 small other pages. The handout cannot list
-  100 strategies on two pages, so these builds list the first 10 in it (`bench/handout_cap.py`).
+  100 strategies on two pages, so these builds list the first 10 in `data/handout.yml`.
   Seconds per page include each build's fixed cost (start-up, handout), which hides the slope, so the
   marginal cost per added page is shown too. With the project's one Strategies nav section, Material
   writes a link to every strategy into every page: HTML per page grows with the count and the build is

@@ -26,11 +26,17 @@ from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
 from legcramps.render import page_footer, review_banner
 from legcramps.session import Build, start_build
-from legcramps.settings import settings_from_config
+from legcramps.settings import is_deploy_build, local_site_url_problem, settings_from_config
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
 MACROS_MODULE = "legcramps.macros_module"
 _build: Build | None = None
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def _current() -> Build:
@@ -44,6 +50,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if macros is None or MACROS_MODULE not in (macros.config.get("modules") or []):
         raise PluginError(f"mkdocs.yml: the 'macros' plugin must be enabled with modules: [{MACROS_MODULE}]")
     root = Path(config.config_file_path).parent
+    local = local_site_url_problem(config.site_url or "")
+    if local and _command != "serve":
+        if is_deploy_build():
+            raise PluginError(f"mkdocs.yml: {local}")
+        log.info("Note: %s (fine for a local look; CI refuses it)", local)
     try:
         _build = start_build(settings_from_config(config, root))
     except ContentProblems as problems:

@@ -69,7 +69,7 @@ def test_strategy_pages_show_the_grade_sources_and_safety(site_dir: Path, src: s
 
 
 def test_the_grading_page_has_an_anchor_for_every_grade(site_dir: Path) -> None:
-    from legcramps.evidence import GRADES
+    from legcramps.words import GRADE_KEYS as GRADES
 
     html = html_for(site_dir, "about/grading.md")
     for key in GRADES:
@@ -90,7 +90,7 @@ def test_no_page_types_an_emergency_number() -> None:
 
 def test_the_emergency_number_comes_from_mkdocs_yml(site_dir: Path) -> None:
     html = html_for(site_dir, "when-to-get-help.md")
-    assert "Call 911 now" in html
+    assert 'Call <a class="tel" href="tel:911">911</a> now' in html
 
 
 def test_the_search_index_carries_the_lay_keywords(site_dir: Path) -> None:
@@ -229,7 +229,8 @@ def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: P
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py"):
+        (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
     good = project / "site"
     good.mkdir()
@@ -240,6 +241,7 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
         ["make", "build", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
     )
     assert result.returncode != 0
+    assert BROKEN_PAGE in result.stdout + result.stderr, "the build did not get as far as the page"
     assert (good / "index.html").read_text() == "last good build"
 
 
@@ -254,7 +256,8 @@ def test_a_uk_build_changes_every_callout_from_one_setting(tmp_path: Path) -> No
     result = mkdocs_build(project, tmp_path / "site")
     assert result.ok, result.output
     html = html_for(result.site_dir, "when-to-get-help.md")
-    assert "Call 999 now" in html and "Call 111 or" in html
+    assert 'Call <a class="tel" href="tel:999">999</a> now' in html
+    assert 'Call <a class="tel" href="tel:111">111</a> or' in html
     assert "911" not in html
 
 

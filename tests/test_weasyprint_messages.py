@@ -12,12 +12,11 @@ import logging
 from pathlib import Path
 
 import pytest
-import yaml
 
 from legcramps import handout
-from legcramps.care import CareSettings
-from legcramps.citations import load_bibliography
-from legcramps.page_model import parse_page_meta, split_front_matter
+from legcramps.handout_content import collect_content
+from legcramps.session import start_build
+from legcramps.settings import load_settings
 from legcramps.weasyprint_messages import MACHINE_MESSAGES, Kind, classify, is_notice, machine_notice
 from tests.support.site import ROOT, copy_project, mkdocs_build
 
@@ -74,25 +73,8 @@ def test_the_notice_repeats_weasyprint_and_points_to_make_doctor() -> None:
 # --- real WeasyPrint ------------------------------------------------------------------------------
 
 
-def project_content() -> tuple[handout.HandoutContent, CareSettings]:
-    class Loader(yaml.SafeLoader):  # mkdocs.yml uses !ENV; only plain settings are needed here
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
-    parts = {
-        path.relative_to(ROOT / "docs").as_posix(): split_front_matter(path.read_text())
-        for path in (ROOT / "docs").rglob("*.md")
-    }
-    pages = {src: parse_page_meta(src, data) for src, (data, _) in parts.items()}
-    content = handout.collect_content(
-        pages,
-        lambda src: parts[src][1] if src in parts else None,
-        config["nav"],
-        load_bibliography(ROOT / "data" / "bibliography.yml"),
-        ROOT / handout.DATA_FILE,
-    )
-    return content, CareSettings.from_extra(config["extra"])
+def project_content() -> handout.HandoutContent:
+    return collect_content(start_build(load_settings(ROOT / "mkdocs.yml")).project)
 
 
 def test_without_harfbuzz_subset_the_pdf_is_made_with_one_notice(
@@ -101,13 +83,13 @@ def test_without_harfbuzz_subset_the_pdf_is_made_with_one_notice(
     import weasyprint.pdf.fonts
 
     monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
-    content, care = project_content()
+    content = project_content()
     logger = "tests.weasyprint_messages"
     reported: set[str] = set()
     with caplog.at_level(logging.INFO, logger=logger):
         for paper in handout.PAPERS:
             pdf = handout.render_handout(
-                content, care, "https://example.org/leg-cramps/", paper, logger_name=logger, reported=reported
+                content, paper, logger_name=logger, reported=reported
             )
             assert pdf.startswith(b"%PDF-")
     records = [record for record in caplog.records if record.name == logger]

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,13 +97,8 @@ def icon(size: int, *, maskable: bool) -> Image.Image:
 
 
 def font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    """A committed WOFF2 font, unpacked in memory (FreeType reads TrueType)."""
-    font_file = TTFont(FONTS / name)
-    font_file.flavor = None
-    ttf = io.BytesIO()
-    font_file.save(ttf)
-    ttf.seek(0)
-    return ImageFont.truetype(ttf, size * SCALE)
+    """One of the handout's committed fonts: never a font installed on the machine."""
+    return ImageFont.truetype(str(FONTS / name), size * SCALE)
 
 
 def wrap(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
@@ -138,8 +132,8 @@ def card() -> Image.Image:
     mark = 300 * SCALE
     draw_mark(draw, width - margin - mark, (height - mark) / 2, mark, WHITE)
     name, description = site_words()
-    title_face = font("atkinson-hyperlegible-latin-700-normal.woff2", 84)
-    text_face = font("atkinson-hyperlegible-latin-400-normal.woff2", 44)
+    title_face = font("atkinson-hyperlegible-latin-700-normal.ttf", 84)
+    text_face = font("atkinson-hyperlegible-latin-400-normal.ttf", 44)
     text_width = width - 3 * margin - mark
     y = 150 * SCALE
     for line in wrap(draw, name, title_face, text_width):

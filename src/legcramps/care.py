@@ -7,8 +7,9 @@ so a UK build changes 911 to 999 (and adds 111) in one place: `extra.care`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from legcramps.errors import ContentError
 
@@ -25,7 +26,7 @@ class CareSettings:
     doctor: str = "doctor"
 
     @classmethod
-    def from_extra(cls, extra: Mapping[str, Any]) -> "CareSettings":
+    def from_extra(cls, extra: Mapping[str, Any]) -> CareSettings:
         raw = extra.get("care")
         if not isinstance(raw, Mapping):
             raise ContentError("mkdocs.yml: extra.care is missing (emergency number and country wording)")

@@ -12,10 +12,11 @@ from datetime import date
 from markupsafe import escape
 
 from legcramps.errors import ContentError, Problem, did_you_mean
+from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.macros import GRADING_PAGE
 from legcramps.page_model import check_strategy_sections
 from legcramps.page_render import RenderedPage, render_all
-from legcramps.project import BIBLIOGRAPHY, HANDOUT_PLAN, Project
+from legcramps.project import BIBLIOGRAPHY, Project
 from legcramps.words import GRADE_KEYS
 
 ALLOW_OVERDUE = "ALLOW_OVERDUE_REVIEW"

@@ -14,7 +14,7 @@ from pathlib import Path
 from legcramps.errors import ContentProblems
 from legcramps.handout_content import HandoutError
 from legcramps.session import Build, start_build
-from legcramps.settings import load_settings
+from legcramps.settings import is_deploy_build, load_settings, local_site_url_problem
 
 
 def _start(config: Path) -> Build | None:
@@ -44,7 +44,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from legcramps.handout import LOGGER_NAME, build_handout
 
-    logging.basicConfig(format="%(levelname)s %(message)s", level=logging.INFO)
+    local = local_site_url_problem(build.project.settings.site_url)
+    if local and is_deploy_build():
+        print(f"{args.config_file}: {local}", file=sys.stderr)
+        return 1
+
+    logging.basicConfig(format="%(levelname)s %(message)s", level=logging.WARNING)
+    logging.getLogger(LOGGER_NAME).setLevel(logging.INFO)  # machine notices are INFO: show them
     handler = _CountWarnings()
     logging.getLogger(LOGGER_NAME).addHandler(handler)
     try:

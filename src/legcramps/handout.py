@@ -17,26 +17,21 @@ from __future__ import annotations
 
 import hashlib
 import io
-from importlib import metadata
-import logging
 import os
-import re
 import warnings
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jinja2
-import segno
 
-from legcramps.callouts import Tier, tiers
 from legcramps.care import CareSettings
-from legcramps.handout_content import HandoutContent, HandoutError, collect_content
+from legcramps.handout_content import HandoutContent, HandoutError, collect_content, template_context
+from legcramps.handout_logs import forward_weasyprint_logs
 from legcramps.handout_plan import HANDOUT_PLAN_FILE
 from legcramps.project import Project
-from legcramps.words import TIER_KEYS
-from legcramps.weasyprint_messages import IMPORT_DUPLICATE, Kind, classify, is_notice, machine_notice
+from legcramps.weasyprint_messages import IMPORT_DUPLICATE, is_notice
 
 TEMPLATE_DIR = Path("templates") / "handout"  # relative to the project root
 TEMPLATE = "handout.html"
@@ -81,86 +76,7 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-# ---------------------------------------------------------------------------- content
-
-
 # ---------------------------------------------------------------------------- rendering
-
-
-def qr_code(url: str) -> str:
-    """A QR code for the address, as an SVG data URI (black on white, vector, selectable alt)."""
-    return segno.make(url, error="m").svg_data_uri(scale=1, border=4, dark="#000", light="#fff")
-
-
-_DATA_URI = re.compile(r"data:[^\s\"')]{40,}")
-
-
-class _Forward(logging.Handler):
-    """Re-log WeasyPrint's warnings and errors on the MkDocs logger, naming the file to fix.
-
-    A message about the machine (a missing optional library) becomes one INFO notice instead.
-    """
-
-    def __init__(self, where: str, target: logging.Logger, seen: set[str]) -> None:
-        super().__init__(logging.WARNING)
-        self.where = where
-        self.target = target
-        self.seen = seen  # the same mistake on both paper sizes is reported once
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = " ".join(_DATA_URI.sub(lambda m: m.group(0)[:30] + "...", record.getMessage()).split())
-        if classify(message, record.levelno) is Kind.MACHINE:  # the rule: weasyprint_messages.py
-            line, level = machine_notice(message), logging.INFO
-        else:
-            line, level = f"{self.where}: WeasyPrint: {message}", record.levelno
-        if line not in self.seen:
-            self.seen.add(line)
-            self.target.log(level, "%s", line)
-
-
-@contextmanager
-def _forward_weasyprint_logs(where: Path, logger_name: str, seen: set[str]) -> Iterator[None]:
-    source = logging.getLogger("weasyprint")
-    handler = _Forward(_rel(where), logging.getLogger(logger_name), seen)
-    level = source.level
-    if level == logging.NOTSET or level > logging.WARNING:
-        source.setLevel(logging.WARNING)
-    source.addHandler(handler)
-    try:
-        yield
-    finally:
-        source.removeHandler(handler)
-        source.setLevel(level)
-
-
-def _template_context(content: HandoutContent) -> dict[str, Any]:
-    words, site_url = content.words, content.site_url
-    table: dict[str, Tier] = tiers(content.care, words)
-    return {
-        "site_name": content.site_name,
-        "site_url": site_url,
-        "site_address": re.sub(r"^https?://", "", site_url).rstrip("/"),
-        "qr_code": qr_code(site_url),
-        "steps": content.steps,
-        "notes": content.notes,
-        "strategies": [
-            {"title": meta.title, "description": meta.description, "grade": words.grades[str(meta.grade)]}
-            for meta in content.strategies
-        ],
-        "tiers": [{"tier": table[key], "signs": content.signs[key]} for key in TIER_KEYS],
-        "care": content.care,
-        "sources": [
-            {
-                "source": source,
-                "where": source.journal or source.publisher,
-                "href": source.links()[0][1],
-                "address": re.sub(r"^https://(www\.)?", "", source.links()[0][1]).rstrip("/"),
-            }
-            for source in content.sources
-        ],
-        "reviewed": words.long_date(content.reviewed),
-        "reviewed_iso": content.reviewed.isoformat(),
-    }
 
 
 def _cache_path(html: str, paper: str, template_dir: Path, max_pages: int) -> Path | None:
@@ -176,26 +92,13 @@ def _cache_path(html: str, paper: str, template_dir: Path, max_pages: int) -> Pa
     return Path(folder) / f"{digest.hexdigest()}.pdf"
 
 
-def render_handout(
-    content: HandoutContent,
-    paper: str,
-    *,
-    template_dir: Path = TEMPLATE_DIR,
-    logger_name: str = LOGGER_NAME,
-    max_pages: int = MAX_PAGES,
-    reported: set[str] | None = None,
-) -> bytes:
-    """Render the handout on one paper size ('a4' or 'letter') and return the PDF's bytes.
+def render_handout(content: HandoutContent, paper: str, **options: Any) -> bytes:
+    """Render the handout on one paper size ('a4' or 'letter') and return the PDF's bytes."""
+    return render_handouts(content, (paper,), **options)[paper]
 
-    WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
-    """
-    reported = set() if reported is None else reported
-    template_dir = template_dir.resolve()
-    template_path = template_dir / TEMPLATE
-    stylesheet_path = template_dir / STYLESHEET
-    where = _rel(template_path)
-    if paper not in PAPERS:
-        raise HandoutError(f"{where}: unknown paper size {paper!r} (use one of: {', '.join(PAPERS)})")
+
+def _html(content: HandoutContent, template_dir: Path) -> str:
+    where = _rel(template_dir / TEMPLATE)
     if not content.site_url.startswith(("http://", "https://")):
         raise HandoutError(f"mkdocs.yml: site_url is needed for the handout's address and QR code, got {content.site_url!r}")
     environment = jinja2.Environment(
@@ -205,18 +108,47 @@ def render_handout(
         keep_trailing_newline=True,
     )
     try:
-        html = environment.get_template(TEMPLATE).render(
-            _template_context(content), paper=PAPER_NAMES[paper]
-        )
+        return environment.get_template(TEMPLATE).render(template_context(content))
     except jinja2.TemplateSyntaxError as error:
         raise HandoutError(f"{where}:{error.lineno}: template syntax error: {error.message}") from None
     except jinja2.TemplateNotFound as error:
         raise HandoutError(f"{where}: template not found ({error.name})") from None
     except jinja2.TemplateError as error:
         raise HandoutError(f"{where}: template error: {error}") from None
-    cached = _cache_path(html, paper, template_dir, max_pages)
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
+
+
+def render_handouts(
+    content: HandoutContent,
+    papers: tuple[str, ...],
+    *,
+    template_dir: Path = TEMPLATE_DIR,
+    logger_name: str = LOGGER_NAME,
+    max_pages: int = MAX_PAGES,
+    reported: set[str] | None = None,
+) -> dict[str, bytes]:
+    """The handout on each paper size, as PDF bytes.
+
+    The HTML is the same for every paper, so it is rendered once from the template; WeasyPrint parses
+    the stylesheet and loads the fonts once for all papers (only the page size differs). A PDF whose
+    inputs are unchanged comes from the cache (`HANDOUT_CACHE_DIR`) without importing WeasyPrint.
+    WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
+    """
+    reported = set() if reported is None else reported
+    template_dir = template_dir.resolve()
+    template_path = template_dir / TEMPLATE
+    stylesheet_path = template_dir / STYLESHEET
+    unknown = [paper for paper in papers if paper not in PAPERS]
+    if unknown:
+        raise HandoutError(f"{_rel(template_path)}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
+    html = _html(content, template_dir)
+    pdfs: dict[str, bytes] = {}
+    cached = {paper: _cache_path(html, paper, template_dir, max_pages) for paper in papers}
+    for paper, path in cached.items():
+        if path is not None and path.is_file():
+            pdfs[paper] = path.read_bytes()
+    missing = [paper for paper in papers if paper not in pdfs]
+    if not missing:
+        return pdfs
     reported_before = set(reported)
     with warnings.catch_warnings():  # the machine notice says it once; see weasyprint_messages.py
         warnings.filterwarnings("ignore", IMPORT_DUPLICATE, DeprecationWarning)
@@ -229,31 +161,31 @@ def render_handout(
     stage = stylesheet_path  # the file a failure is reported against
     try:
         fonts = FontConfiguration()  # the stylesheet's @font-face rules load the committed font files
-        with _forward_weasyprint_logs(stylesheet_path, logger_name, reported):
-            stylesheets = [
-                CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts),
-                CSS(string=f"@page {{ size: {PAPERS[paper]}; }}"),
-            ]
+        with forward_weasyprint_logs(stylesheet_path, logger_name, reported):
+            stylesheet = CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts)
         stage = template_path
-        with _forward_weasyprint_logs(template_path, logger_name, reported):
-            document = HTML(
-                string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher
-            ).render(stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1")
-            pages = len(document.pages)
-            if pages > max_pages:
-                last = content.strategies[-1].src_path if content.strategies else "a strategy"
-                raise HandoutError(
-                    f"{HANDOUT_PLAN_FILE}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper and must fit on "
-                    f"{max_pages}: take {last} (or another strategy) out of 'strategies', or shorten a description"
-                )
-            pdf = document.write_pdf(pdf_variant="pdf/ua-1")
+        source = HTML(string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher)
+        for paper in missing:
+            with forward_weasyprint_logs(template_path, logger_name, reported):
+                page_size = CSS(string=f"@page {{ size: {PAPERS[paper]}; }}")
+                document = source.render(stylesheets=[stylesheet, page_size], font_config=fonts, pdf_variant="pdf/ua-1")
+                pages = len(document.pages)
+                if pages > max_pages:
+                    last = content.strategies[-1].src_path if content.strategies else "a strategy"
+                    raise HandoutError(
+                        f"{HANDOUT_PLAN_FILE}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper and must fit on "
+                        f"{max_pages}: take {last} (or another strategy) out of 'strategies', or shorten a description"
+                    )
+                pdfs[paper] = document.write_pdf(pdf_variant="pdf/ua-1")
         warned = any(not is_notice(line) for line in reported - reported_before)
-        if cached is not None and not warned:  # never keep a PDF that warned
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".tmp")
-            partial.write_bytes(pdf)
-            partial.replace(cached)
-        return pdf
+        for paper in missing:
+            path = cached[paper]
+            if path is not None and not warned:  # never keep a PDF that warned
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_suffix(".tmp")
+                partial.write_bytes(pdfs[paper])
+                partial.replace(path)
+        return pdfs
     except HandoutError:
         raise
     except (Exception, FatalURLFetchingError) as error:  # WeasyPrint, fonts, images: one line, one file
@@ -291,8 +223,10 @@ def build_handout(project: Project) -> Handout:
     files: list[OutputFile] = []
     pdfs: list[dict[str, Any]] = []
     reported: set[str] = set()
-    for paper in paper_order(content.care):
-        pdf = render_handout(content, paper, template_dir=template_dir, reported=reported)
+    order = paper_order(content.care)
+    rendered = render_handouts(content, order, template_dir=template_dir, reported=reported)
+    for paper in order:  # the country's own paper first: the preview shows it
+        pdf = rendered[paper]
         path = PDF_PATH.format(paper=paper)
         files.append(OutputFile(path, pdf))
         pdfs.append({"paper": PAPER_NAMES[paper], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})

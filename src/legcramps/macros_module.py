@@ -7,6 +7,7 @@ engine, not hook state, says which page is rendering.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,6 @@ def define_env(env: Any) -> None:
 
     for name in MACRO_NAMES:
         env.macro(bind(name), name)
-    try:
+    # On broken content the engine's check step reports every mistake (hooks, or `legcramps check`).
+    with suppress(ContentProblems):
         env.variables["care"] = build().project.care
-    except ContentProblems:
-        pass  # the engine's check step reports every mistake in one line each (hooks, or `legcramps check`)

@@ -8,9 +8,10 @@ strategy template's sections in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from legcramps.datafile import line_of
 from legcramps.errors import ContentError, did_you_mean

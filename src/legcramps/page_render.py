@@ -54,8 +54,8 @@ def render_page(project: Project, page: Page) -> RenderedPage:
     known = set(MACRO_NAMES) | set(variables)
     for name in sorted(jinja2.meta.find_undeclared_variables(tree)):
         if name not in known:
-            node = next(n for n in tree.find_all(jinja2.nodes.Name) if n.name == name)
-            raise ContentError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}", node.lineno + offset)
+            named = next(n for n in tree.find_all(jinja2.nodes.Name) if n.name == name)
+            raise ContentError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}", named.lineno + offset)
     fields = project.care.as_dict()
     for node in tree.find_all(jinja2.nodes.Getattr):
         if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "care" and node.attr not in fields:

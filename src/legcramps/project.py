@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from legcramps.care import CareSettings
 from legcramps.citations import Source, load_bibliography
+from legcramps.clinic import ClinicDetails
 from legcramps.errors import ContentError, Problem
 from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.handout_plan import HandoutPlan, load_handout_plan
@@ -48,6 +49,7 @@ class Project:
     steps: QuickSteps
     bibliography: dict[str, Source]
     handout: HandoutPlan
+    clinic: ClinicDetails
     pages: dict[str, Page] = field(default_factory=dict)
 
     def rel(self, path: Path) -> str:
@@ -110,6 +112,7 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
 
     words_dir = settings.words_dir
     care = attempt(settings.root / "mkdocs.yml", lambda: CareSettings.from_extra(settings.extra))
+    clinic = attempt(settings.root / "mkdocs.yml", lambda: ClinicDetails.from_extra(settings.extra))
     words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml"))
     signs = attempt(words_dir / "warning-signs.yml", lambda: load_warning_signs(words_dir / "warning-signs.yml"))
     steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
@@ -121,9 +124,10 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
         page = attempt(path, lambda path=path, src=src: _load_page(path, src))  # type: ignore[misc]
         if page is not None:
             pages[src] = page
-    if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None:
+    if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None \
+            or clinic is None:
         return None, problems
-    project = Project(settings, care, words, signs, steps, bibliography, plan, pages)
+    project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages)
     return project, problems
 
 

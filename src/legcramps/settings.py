@@ -11,6 +11,22 @@ from typing import Any
 import yaml
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL_FIX = "set SITE_URL to the published address, e.g. SITE_URL=https://OWNER.github.io/REPO/ make build"
+
+
+def is_deploy_build() -> bool:
+    """CI (and any build for deploy) must not publish the local preview address in the PDF and links."""
+    return os.environ.get("CI", "").lower() not in ("", "0", "false") or bool(os.environ.get("DEPLOY"))
+
+
+def local_site_url_problem(site_url: str) -> str | None:
+    """Why this site_url must not be published, or None. A local build only gets a notice."""
+    if site_url.rstrip("/") != DEFAULT_SITE_URL.rstrip("/"):
+        return None
+    return (
+        f"site_url is the local preview address {DEFAULT_SITE_URL}, so the handout's QR code and address "
+        f"would point there: {SITE_URL_FIX}"
+    )
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -18,7 +34,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
     *names, default = value if len(value) > 1 else [*value, None]
     for name in names:
         if os.environ.get(str(name)):
