@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # made again by the first command that needs it.
 VENV_BROKEN := $(shell test -e $(VENV) && ! $(BIN)/python -c 'import pip' >/dev/null 2>&1 && echo yes)
 
-.PHONY: help doctor serve build test test-browser bench browser lock new-page clean system-build system-test FORCE
+.PHONY: help doctor serve build test lint test-browser bench browser lock new-page clean system-build system-test FORCE
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:$(PORT) with live reload"
@@ -66,8 +66,13 @@ serve: system-build $(BIN)/.site-deps
 browser: $(BIN)/.test-deps
 	$(BIN)/python -m tests.support.browser --install
 
-test: system-test $(BIN)/.test-deps browser tools/node_modules/.package-lock.json
+# Lint and types first (seconds), then every test: unit, build and browser (pytest markers).
+test: system-test $(BIN)/.test-deps browser tools/node_modules/.package-lock.json lint
 	$(BIN)/python -m pytest
+
+lint: $(BIN)/.test-deps
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test-browser: system-test $(BIN)/.test-deps browser
 	$(BIN)/python -m pytest tests/browser
@@ -78,9 +83,9 @@ bench: system-test $(BIN)/.test-deps browser
 # Regenerate the exact, hashed pins after editing requirements*.in, for the Python version CI uses.
 lock: $(BIN)/.test-deps
 	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
-		requirements.in -o requirements.txt
+		pyproject.toml requirements.in -o requirements.txt
 	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
-		requirements-test.in -o requirements-test.txt
+		pyproject.toml requirements.in --extra test -c requirements.txt -o requirements-test.txt
 
 new-page:
 	@test -n "$(NAME)" || { echo "usage: make new-page NAME=my-strategy"; exit 2; }

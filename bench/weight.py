@@ -13,10 +13,11 @@ same requests the figure is deterministic. `tests/test_budgets.py` asserts the b
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bench.common import gzip_size, wire_size

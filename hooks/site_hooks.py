@@ -24,9 +24,9 @@ from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
-from legcramps.render import page_footer, review_banner
+from legcramps.render import page_footer, review_banner, translation_note
 from legcramps.session import Build, start_build
-from legcramps.settings import is_deploy_build, local_site_url_problem, settings_from_config
+from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
 MACROS_MODULE = "legcramps.macros_module"
@@ -55,8 +55,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if is_deploy_build():
             raise PluginError(f"mkdocs.yml: {local}")
         log.info("Note: %s (fine for a local look; CI refuses it)", local)
+    config.site_url = edition_site_url(config.site_url or "", config.extra.get("edition", {}))
     try:
         _build = start_build(settings_from_config(config, root))
+        if _build.edition is not None and _build.edition.out_of_date:
+            log.info("Translations out of date (their original page has changed): %s", ", ".join(_build.edition.out_of_date))
     except ContentProblems as problems:
         for problem in problems.problems[1:]:
             log.error("%s", problem)
@@ -84,7 +87,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["tags"] = list(meta.keywords)  # Material's search boosts front-matter tags: the lay keywords
     citations = build.checks.rendered[src].macros.citations
     banner = review_banner(build.project, src) if meta.is_overdue(date.today()) and os.environ.get(ALLOW_OVERDUE) else ""
-    return banner + markdown + page_footer(build.project, src, citations)
+    footer = page_footer(build.project, src, citations)
+    if build.edition is not None:  # a translated edition says so on every page
+        footer += "\n" + translation_note(build.project, src, build.edition.status[src]) + "\n"
+    return banner + markdown + footer
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

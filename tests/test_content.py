@@ -12,8 +12,10 @@ import yaml
 from legcramps.page_model import split_front_matter
 from legcramps.project import nav_paths
 from tests.support.readability import reading_grade
-from tests.test_build import PAGES, STRATEGIES, html_for
 from tests.support.site import ROOT
+from tests.test_build import PAGES, STRATEGIES, html_for
+
+pytestmark = pytest.mark.build
 
 DOCS = ROOT / "docs"
 QUICK_RELIEF = "cramp-right-now.md"

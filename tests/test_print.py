@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import pypdf
 import pytest
-
 from playwright.sync_api import Browser
 
 from tests.support.site import SiteServer

@@ -11,6 +11,7 @@ from datetime import date
 
 from markupsafe import escape
 
+from legcramps.datafile import line_of
 from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.macros import GRADING_PAGE
@@ -41,9 +42,10 @@ def check_pages(project: Project, today: date, allow_overdue: bool = False) -> l
         where = project.docs_path(src)
         meta = page.meta
         for target in meta.related:
-            if target not in project.pages:
+            if not project.has_page(target):
                 hint = did_you_mean(target, project.pages)
-                problems.append(Problem(where, f"field 'related' names '{target}', which is not a page in docs/{hint}"))
+                problems.append(Problem(where, f"field 'related' names '{target}', which is not a page in docs/{hint}",
+                                        line_of(page.source, "related")))
         if meta.is_overdue(today) and not allow_overdue:
             problems.append(Problem(where, f"review overdue since {meta.next_review.isoformat()}: review the page and "
                                            f"update 'reviewed' and 'next_review' (preview anyway with {ALLOW_OVERDUE}=1)"))
@@ -66,7 +68,7 @@ def check_pages(project: Project, today: date, allow_overdue: bool = False) -> l
 def check_nav(project: Project) -> list[Problem]:
     listed = project.nav_paths()
     problems = [Problem("mkdocs.yml", f"nav lists '{path}', which is not a page in docs/{did_you_mean(path, project.pages)}")
-                for path in listed if path not in project.pages]
+                for path in listed if not project.has_page(path)]
     problems += [Problem(project.docs_path(src), "this page is not in the navigation: add it to nav in mkdocs.yml")
                  for src in project.pages if src not in listed]
     return problems
@@ -77,6 +79,8 @@ def check_handout_plan(project: Project) -> list[Problem]:
     problems = []
     for src in plan.strategies:
         page = project.pages.get(src)
+        if src in project.unreadable:
+            continue
         if page is None or not page.meta.is_strategy:
             choices = [meta.src_path for meta in project.strategies()]
             problems.append(Problem(HANDOUT_PLAN, f"'{src}' is not a strategy page{did_you_mean(src, choices)}", plan.line(src)))
@@ -89,6 +93,8 @@ def check_handout_plan(project: Project) -> list[Problem]:
 
 def check_grading_page(project: Project) -> list[Problem]:
     page = project.pages.get(GRADING_PAGE)
+    if GRADING_PAGE in project.unreadable:
+        return []
     if page is None:
         return [Problem(f"docs/{GRADING_PAGE}", "the evidence grading page is missing: every evidence badge links to it")]
     return [Problem(project.docs_path(GRADING_PAGE), f"no heading with the anchor '{key}': write ### Title {{ #{key} }}")
@@ -98,8 +104,8 @@ def check_grading_page(project: Project) -> list[Problem]:
 def check_citations(project: Project, rendered: dict[str, RenderedPage]) -> list[Problem]:
     cited = {key for page in rendered.values() for key in page.macros.citations.order}
     cited |= set(project.handout.sources)
-    return [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it")
-            for key in project.bibliography if key not in cited]
+    return [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it", source.line)
+            for key, source in project.bibliography.items() if key not in cited]
 
 
 # The pages that must show the shared safety content in full, as the handout prints it.
@@ -130,7 +136,7 @@ def run_checks(project: Project, today: date, allow_overdue: bool = False) -> Ch
     result.problems += check_grading_page(project)
     result.rendered, render_problems = render_all(project)
     result.problems += render_problems
-    if not render_problems:  # a page that failed to render has not cited its sources yet
+    if not render_problems and not project.unreadable:  # a page not rendered has not cited its sources yet
         result.problems += check_citations(project, result.rendered)
         result.problems += check_shared_content(project, result.rendered)
     return result

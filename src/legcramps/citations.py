@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -28,6 +29,7 @@ class Source:
     pmid: str = ""
     url: str = ""
     note: str = ""
+    line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
 
     def links(self) -> list[tuple[str, str]]:
         """(label, address) pairs: DOI, PubMed, then the web page."""
@@ -44,7 +46,7 @@ class Source:
         """One reference in a Vancouver-like style."""
         parts = []
         if self.authors:
-            parts.append(f"{escape(self.authors)}.")
+            parts.append(f"{escape(self.authors.rstrip('.'))}.")
         parts.append(f"{escape(self.title.rstrip('.'))}.")
         where = self.journal or self.publisher
         if where:
@@ -66,7 +68,7 @@ def parse_source(key: object, raw: object) -> Source:
     unknown = sorted(set(raw) - set(_FIELDS))
     if unknown:
         raise ContentError(f"entry {key!r} has unknown field(s): {', '.join(map(str, unknown))}")
-    values = {name: str(raw[name]).strip() for name in _FIELDS if raw.get(name) not in (None, "")}
+    values: dict[str, Any] = {name: str(raw[name]).strip() for name in _FIELDS if raw.get(name) not in (None, "")}
     for name in ("title", "year"):
         if name not in values:
             raise ContentError(f"entry {key!r} is missing {name!r}")
@@ -94,7 +96,7 @@ def load_bibliography(path: Path) -> dict[str, Source]:
     sources = {}
     for key, entry in raw.items():
         try:
-            sources[key] = parse_source(key, entry)
+            sources[key] = replace(parse_source(key, entry), line=line_of(text, str(key)))
         except ContentError as error:
             raise ContentError(error.message, line_of(text, str(key))) from None
     return sources
@@ -105,6 +107,7 @@ class PageCitations:
     """The sources one page cites, numbered in order of first citation."""
 
     bibliography: dict[str, Source]
+    link_title: str = "Source {number}"  # the words file's footer.source_title
     order: list[str] = field(default_factory=list)
 
     def cite(self, keys: tuple[object, ...]) -> Markup:
@@ -121,7 +124,8 @@ class PageCitations:
             if key not in self.order:
                 self.order.append(key)
             number = self.order.index(key) + 1
-            links.append(f'<a href="#ref-{key}" title="Source {number}">{number}</a>')
+            title = escape(self.link_title.replace("{number}", str(number)))
+            links.append(f'<a href="#ref-{key}" title="{title}">{number}</a>')
         return Markup(f'<sup class="citation">[{", ".join(links)}]</sup>')
 
     def references(self) -> Markup:

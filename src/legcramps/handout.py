@@ -229,7 +229,7 @@ def build_handout(project: Project) -> Handout:
         pdf = rendered[paper]
         path = PDF_PATH.format(paper=paper)
         files.append(OutputFile(path, pdf))
-        pdfs.append({"paper": PAPER_NAMES[paper], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})
+        pdfs.append({"paper": content.words.handout[f"paper_{paper}"], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})
     try:
         preview = preview_png(files[0].content)
     except Exception as error:

@@ -75,10 +75,14 @@ def qr_code(url: str) -> str:
 def template_context(content: HandoutContent) -> dict[str, Any]:
     words, site_url = content.words, content.site_url
     table: dict[str, Tier] = tiers(content.care, words)
+    address = re.sub(r"^https?://", "", site_url).rstrip("/")
+    fill = {"site_name": content.site_name, "site_address": address, "doctor": content.care.doctor}
     return {
+        "lang": words.locale,
+        "t": {name: str(text).format(**fill) for name, text in words.handout.items()},
         "site_name": content.site_name,
         "site_url": site_url,
-        "site_address": re.sub(r"^https?://", "", site_url).rstrip("/"),
+        "site_address": address,
         "qr_code": qr_code(site_url),
         "steps": content.steps,
         "notes": content.notes,

@@ -29,10 +29,10 @@ class PageMacros:
     def __init__(self, project: Project, src_path: str) -> None:
         self.project = project
         self.src_path = src_path
-        self.citations = PageCitations(project.bibliography)
+        self.citations = PageCitations(project.bibliography, project.words.footer.get("source_title", "Source {number}"))
 
     def url_to(self, src_path: str, anchor: str = "") -> str:
-        if src_path.endswith(".md") and src_path not in self.project.pages:
+        if src_path.endswith(".md") and not self.project.has_page(src_path):
             raise ContentError(f"the page {src_path} does not exist")
         return relative_url(self.src_path, src_path, anchor)
 

@@ -36,7 +36,7 @@ class WarningSigns:
                 if other:
                     raise ContentError(
                         f"the warning sign {sign_id!r} belongs to the {other!r} tier, not {tier!r}: "
-                        f"write urgency({other!r}, {sign_id!r})"
+                        f'write urgency("{other}", "{sign_id}")'
                     )
                 every = [key for found in self.tiers.values() for key in found]
                 raise ContentError(
@@ -62,6 +62,7 @@ class QuickSteps:
     steps: tuple[QuickStep, ...]
     sources: tuple[str, ...]
     after: tuple[str, ...]
+    sources_line: int | None = None  # for naming an unknown key on its line
 
 
 def load_warning_signs(path: Path) -> WarningSigns:
@@ -110,4 +111,4 @@ def load_quick_steps(path: Path) -> QuickSteps:
         raise ContentError("'sources' must list citation keys, e.g. sources: [nhs-leg-cramps]", line_of(text, "sources"))
     if not isinstance(after, list) or not all(isinstance(note, str) and note.strip() for note in after):
         raise ContentError("'after' must list short notes as text", line_of(text, "after"))
-    return QuickSteps(tuple(steps), tuple(sources), tuple(note.strip() for note in after))
+    return QuickSteps(tuple(steps), tuple(sources), tuple(note.strip() for note in after), line_of(text, "sources"))

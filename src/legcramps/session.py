@@ -12,10 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from legcramps.checks import ALLOW_OVERDUE, CheckResult, run_checks
+from legcramps.editions import EditionCheck, check_edition
 from legcramps.errors import ContentProblems
 from legcramps.macros import PageMacros
 from legcramps.project import Project, load_project, project_inputs
-from legcramps.settings import Settings
+from legcramps.settings import Settings, load_settings
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Build:
     project: Project
     checks: CheckResult
     fingerprint: tuple[tuple[str, float], ...]
+    edition: EditionCheck | None = None  # for a translated edition: each page's translation status
     macros: dict[str, PageMacros] = field(default_factory=dict)
 
     def page_macros(self, src_path: str) -> PageMacros:
@@ -46,9 +48,17 @@ def start_build(settings: Settings, today: date | None = None) -> Build:
         raise ContentProblems(problems)
     checks = run_checks(project, today or date.today(), allow_overdue=bool(os.environ.get(ALLOW_OVERDUE)))
     problems += checks.problems
+    edition = None
+    original_config = settings.edition.get("translated_from")
+    if original_config:
+        original, original_problems = load_project(load_settings(settings.root / str(original_config)))
+        if original is None:
+            raise ContentProblems(original_problems)
+        edition = check_edition(project, original)
+        problems += edition.problems
     if problems:
         raise ContentProblems(problems)
-    build = Build(project, checks, _fingerprint(settings))
+    build = Build(project, checks, _fingerprint(settings), edition)
     _builds[settings.root] = build
     return build
 

@@ -129,7 +129,7 @@ class SiteServer:
         self.base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 
