@@ -124,8 +124,8 @@ def test_a_wide_table_on_a_phone_is_a_named_region_reached_by_keyboard(
         context.close()
 
 
-# The emergency box's title and text: sizes in px, and the title's contrast (colours composited over
-# the box, whose background is opaque in both palettes).
+# The emergency box's title and text: sizes in px, and the title's contrast, its tap-to-call number
+# included (colours composited over the box, whose background is opaque in both palettes).
 EMERGENCY = """() => {
   const rgba = (c) => { const v = c.match(/[\\d.]+/g).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
   const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3]));
@@ -134,11 +134,13 @@ EMERGENCY = """() => {
   const title = document.querySelector(".urgency-emergency > .admonition-title");
   const box = rgba(getComputedStyle(title.parentElement).backgroundColor);
   const back = over(rgba(getComputedStyle(title).backgroundColor), box);
-  const fore = over(rgba(getComputedStyle(title).color), back);
-  const [a, b] = [lum(fore), lum(back)].sort((x, y) => y - x);
+  const ratio = (el) => {
+    const [a, b] = [lum(over(rgba(getComputedStyle(el).color), back)), lum(back)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  };
   const px = (el) => parseFloat(getComputedStyle(el).fontSize);
   return {
-    contrast: (a + 0.05) / (b + 0.05),
+    contrast: Math.min(ratio(title), ...[...title.querySelectorAll("a")].map(ratio)),  // the words and the number
     title: px(title),
     text: Math.min(...[...title.parentElement.querySelectorAll("p:not(.admonition-title), li")].map(px)),
     body: px(document.querySelector(".md-content .md-typeset > p")),
