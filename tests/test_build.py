@@ -305,6 +305,8 @@ def test_the_preview_server_serves_the_site_with_live_reload(tmp_path: Path) -> 
                 time.sleep(0.5)
         assert "strategy-card" in html
         assert "livereload" in html
+        # The preview never registers the offline worker: a stale offline copy must never answer it.
+        assert "serviceWorker" not in html
     finally:
         server.terminate()
         server.wait(timeout=30)

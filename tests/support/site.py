@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from legcramps.offline import write_service_worker
+
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/leg-cramps/"  # served like a GitHub Pages project site: https://OWNER.github.io/REPO/
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "templates")  # the package is installed
@@ -42,7 +44,8 @@ def build_env(**extra: str) -> dict[str, str]:
 
 
 def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", **env: str) -> BuildResult:
-    """Run the real `mkdocs build --strict` in a subprocess, as an editor or CI would."""
+    """Run the real `mkdocs build --strict` in a subprocess, then the post-build step that adds the
+    offline copy's service worker, as `make build` or CI would."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
         cwd=project,
@@ -50,6 +53,8 @@ def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", **en
         capture_output=True,
         text=True,
     )
+    if result.returncode == 0:
+        write_service_worker(site_dir)
     return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
 
 
