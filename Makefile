@@ -55,8 +55,7 @@ tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.jso
 # worker (src/legcramps/offline.py, from the built files), then swap.
 build: system-build $(BIN)/.site-deps
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
-	$(BIN)/python -m legcramps.offline .site-build
+	$(BIN)/python -m tools.build_site .site-build
 	rm -rf site && mv .site-build site
 
 serve: system-build $(BIN)/.site-deps

@@ -231,7 +231,8 @@ def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: P
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.txt", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py",
+                 "tools/build_site.py"):
         (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
     good = project / "site"
@@ -239,8 +240,10 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     (good / "index.html").write_text("last good build")
     page = project / "docs" / BROKEN_PAGE
     page.write_text(page.read_text() + "\n{{ urgency() }}\n")
+    venv = ROOT / ".venv"
+    # -o: use the project's installed environment as it is; never reinstall it from this copy.
     result = subprocess.run(
-        ["make", "build", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
+        ["make", "build", f"VENV={venv}", "-o", f"{venv}/bin/.site-deps"], cwd=project, capture_output=True, text=True
     )
     assert result.returncode != 0
     assert BROKEN_PAGE in result.stdout + result.stderr, "the build did not get as far as the page"
