@@ -10,6 +10,8 @@ import pytest
 
 from tests.support.browser import LAUNCH_ARGS, PLAYWRIGHT, driver_problem, find_browser, playwright_chosen, start_playwright
 
+pytestmark = pytest.mark.unit  # fast: no site build, no browser
+
 
 def fake_browser(folder: Path, name: str) -> Path:
     path = folder / name

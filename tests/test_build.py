@@ -16,6 +16,8 @@ import pytest
 from legcramps.page_model import split_front_matter
 from tests.support.site import ROOT, SUB_PATH, BuildResult, copy_project, mkdocs_build
 
+pytestmark = pytest.mark.build
+
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 STRATEGIES = [p for p in PAGES if p.startswith("strategies/")]
@@ -217,7 +219,7 @@ def test_an_unused_source_in_the_bibliography_stops_the_build(tmp_path: Path) ->
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert not result.ok
-    assert "data/bibliography.yml: source 'unused2001' is cited by no page" in result.output
+    assert re.search(r"data/bibliography.yml:\d+: source 'unused2001' is cited by no page", result.output)
 
 
 def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: Path) -> None:
@@ -229,7 +231,8 @@ def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: P
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.txt", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py",
+                 "tools/build_site.py"):
         (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
     good = project / "site"
@@ -237,8 +240,10 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     (good / "index.html").write_text("last good build")
     page = project / "docs" / BROKEN_PAGE
     page.write_text(page.read_text() + "\n{{ urgency() }}\n")
+    venv = ROOT / ".venv"
+    # -o: use the project's installed environment as it is; never reinstall it from this copy.
     result = subprocess.run(
-        ["make", "build", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
+        ["make", "build", f"VENV={venv}", "-o", f"{venv}/bin/.site-deps"], cwd=project, capture_output=True, text=True
     )
     assert result.returncode != 0
     assert BROKEN_PAGE in result.stdout + result.stderr, "the build did not get as far as the page"
@@ -303,6 +308,8 @@ def test_the_preview_server_serves_the_site_with_live_reload(tmp_path: Path) -> 
                 time.sleep(0.5)
         assert "strategy-card" in html
         assert "livereload" in html
+        # The preview never registers the offline worker: a stale offline copy must never answer it.
+        assert "serviceWorker" not in html
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -15,6 +15,8 @@ from tests.support.readability import reading_grade
 from tests.support.site import ROOT
 from tests.test_build import PAGES, STRATEGIES, html_for
 
+pytestmark = pytest.mark.build
+
 DOCS = ROOT / "docs"
 QUICK_RELIEF = "cramp-right-now.md"
 GRADE_LIMIT = 8.0

@@ -27,6 +27,8 @@ from legcramps.words import TIER_KEYS
 from tests.support.site import ROOT, BuildResult, copy_project, mkdocs_build
 from tests.test_build import html_for
 
+pytestmark = pytest.mark.build
+
 PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # points
 MAX_BYTES = 300 * 1024
 TEMPLATE = "templates/handout/handout.html"

@@ -4,6 +4,7 @@ every page gets at its end (related pages, sources, review dates)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -195,6 +196,12 @@ def test_the_footer_gives_the_review_dates_in_words_and_machine_form(new_page: t
             'Next review due: <time datetime="2027-01-31">January 31, 2027</time>.</p>') in footer(*new_page)
 
 
+def test_a_uk_edition_writes_dates_the_uk_way(new_page: tuple[Project, str]) -> None:
+    project, src = new_page
+    words = replace(project.words, locale="en-GB")
+    assert '<time datetime="2026-01-31">31 January 2026</time>' in footer(replace(project, words=words), src)
+
+
 def test_a_page_without_citations_gets_no_source_list() -> None:
     text = footer(real_project(), "about/privacy.md")
     assert "#sources" not in text and "references" not in text
@@ -202,5 +209,5 @@ def test_a_page_without_citations_gets_no_source_list() -> None:
 
 def test_an_overdue_page_in_a_preview_carries_a_banner_with_the_due_date(new_page: tuple[Project, str]) -> None:
     banner = review_banner(*new_page)
-    assert "Review overdue since January 31, 2027" in banner  # the US edition writes dates the US way
+    assert "Review overdue since January 31, 2027" in banner
     assert "This preview shows a page that is due for review." in banner

@@ -18,6 +18,8 @@ from tests.support.site import ROOT
 from tools import prerequisites
 from tools.prerequisites import BROWSER, PURPOSES, ListError, applies, read_packages
 
+pytestmark = pytest.mark.unit  # fast: no site build, no browser
+
 PACKAGES = read_packages()
 READERS = [ROOT / "Makefile", ROOT / ".ci" / "run", *sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
 

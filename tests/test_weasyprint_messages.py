@@ -20,6 +20,8 @@ from legcramps.settings import load_settings
 from legcramps.weasyprint_messages import MACHINE_MESSAGES, Kind, classify, is_notice, machine_notice
 from tests.support.site import ROOT, copy_project, mkdocs_build
 
+pytestmark = pytest.mark.build
+
 TEMPLATE = "templates/handout/handout.html"
 
 # What WeasyPrint 70 says, word for word.
@@ -99,6 +101,8 @@ def test_without_harfbuzz_subset_the_pdf_is_made_with_one_notice(
 
 HIDE_HARFBUZZ_SUBSET = '''"""Test hook: WeasyPrint behaves as on a machine without HarfBuzz-Subset (libharfbuzz-subset0)."""
 import weasyprint.pdf.fonts
+
+pytestmark = pytest.mark.build
 
 weasyprint.pdf.fonts.harfbuzz_subset = None
 '''

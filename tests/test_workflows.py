@@ -12,6 +12,8 @@ import yaml
 
 from tests.support.site import ROOT
 
+pytestmark = pytest.mark.unit  # fast: no site build, no browser
+
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SITE = ROOT / ".github" / "workflows" / "site.yml"
 

@@ -16,6 +16,7 @@ from legcramps.errors import ContentError, did_you_mean
 
 TIER_KEYS = ("emergency", "urgent", "soon", "routine")
 GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
+SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition", "site")
 # The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
 _LOOKED_UP = {
     "check_first": ("title", "lead"),
@@ -31,6 +32,7 @@ _PLACEHOLDERS = {
     "footer.source_title": ("number",),
     "overdue.title": ("date",),
 }
+_HANDOUT_NAMES = ("site_name", "site_address", "doctor")  # filled in by the handout (handout_content.py)
 
 
 def _check_placeholders(value: str, allowed: tuple[str, ...], what: str, text: str, near: int | None) -> None:
@@ -63,6 +65,7 @@ class Words:
     overdue: dict[str, str]
     handout: dict[str, str]
     edition: dict[str, str]
+    site: dict[str, str]  # for the theme templates (overrides/), through config.extra.words
     locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
@@ -73,7 +76,7 @@ class Words:
 def load_words(path: Path, locale: str = "en-US") -> Words:
     data, text = read_data(path)
     data = require_mapping(data, "the file")
-    for name in ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition"):
+    for name in SECTIONS:
         if name not in data:
             raise ContentError(f"'{name}' is missing")
     tiers = require_mapping(data["tiers"], "tiers")
@@ -97,6 +100,8 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
             _check_placeholders(said, allowed, f"{section}.{part}", text, line_of(text, section))
     for group, said in require_mapping(data["check_first"].get("groups"), "check_first.groups").items():
         require_text(said, f"check_first.groups.{group}", line_of(text, str(group)))
+    for name, said in require_mapping(data["handout"], "handout").items():
+        _check_placeholders(str(said), _HANDOUT_NAMES, f"handout.{name}", text, line_of(text, "handout"))
     return Words(
         tiers=tiers,
         check_first=require_mapping(data["check_first"], "check_first"),
@@ -107,5 +112,6 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
         overdue=require_mapping(data["overdue"], "overdue"),
         handout=require_mapping(data["handout"], "handout"),
         edition=require_mapping(data["edition"], "edition"),
+        site=require_mapping(data["site"], "site"),
         locale=locale,
     )
