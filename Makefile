@@ -51,10 +51,11 @@ $(BIN)/.test-deps: $(BIN)/.site-deps requirements-test.txt
 tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.json
 	npm ci --prefix tools --silent --no-audit --no-fund
 
-# A failed build never replaces the last good site/: build aside, then swap.
+# A failed build never replaces the last good site/: build aside, add the offline copy's service
+# worker (src/legcramps/offline.py, from the built files), then swap.
 build: system-build $(BIN)/.site-deps
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
+	$(BIN)/python -m tools.build_site .site-build
 	rm -rf site && mv .site-build site
 
 serve: system-build $(BIN)/.site-deps

@@ -216,6 +216,7 @@ def test_an_unused_source_in_the_bibliography_stops_the_build(tmp_path: Path) ->
     bibliography.write_text(
         bibliography.read_text()
         + "\nunused2001:\n  publisher: Nobody\n  title: Never cited\n  year: 2001\n  url: https://example.org/\n"
+        + "  checked: 2026-12-01\n"
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert not result.ok
@@ -231,7 +232,7 @@ def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: P
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py"):
+    for name in ("Makefile", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py", "tools/build_site.py"):
         (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
     good = project / "site"
@@ -239,7 +240,8 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     (good / "index.html").write_text("last good build")
     page = project / "docs" / BROKEN_PAGE
     page.write_text(page.read_text() + "\n{{ urgency() }}\n")
-    venv = ROOT / ".venv"  # the project's own, never reinstalled from the copy (-o: take it as installed)
+    venv = ROOT / ".venv"
+    # -o: use the project's installed environment as it is; never reinstall it from this copy.
     result = subprocess.run(
         ["make", "build", f"VENV={venv}", "-o", f"{venv}/bin/.site-deps"],
         cwd=project,
@@ -310,6 +312,8 @@ def test_the_preview_server_serves_the_site_with_live_reload(tmp_path: Path) -> 
                 time.sleep(0.5)
         assert "strategy-card" in html
         assert "livereload" in html
+        # The preview never registers the offline worker: a stale offline copy must never answer it.
+        assert "serviceWorker" not in html
     finally:
         server.terminate()
         server.wait(timeout=30)

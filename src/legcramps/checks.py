@@ -18,6 +18,7 @@ from legcramps.macros import GRADING_PAGE
 from legcramps.page_model import check_strategy_sections
 from legcramps.page_render import RenderedPage, render_all
 from legcramps.project import BIBLIOGRAPHY, Project
+from legcramps.source_dates import reminder_problems, source_problems, stops_the_build
 from legcramps.words import GRADE_KEYS
 
 ALLOW_OVERDUE = "ALLOW_OVERDUE_REVIEW"
@@ -108,6 +109,18 @@ def check_citations(project: Project, rendered: dict[str, RenderedPage]) -> list
             for key, source in project.bibliography.items() if key not in cited]
 
 
+def check_source_dates(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:
+    """Source checks that stop the build (rules and reminders: legcramps/source_dates.py)."""
+    return [Problem(BIBLIOGRAPHY, problem.line(), project.bibliography[problem.key].line)
+            for problem in source_problems(project.bibliography, today) if stops_the_build(problem, allow_overdue)]
+
+
+def source_reminders(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:
+    """Source dates to act on soon: shown by the build and `check`, never fatal (see CONTRIBUTING)."""
+    return [Problem(BIBLIOGRAPHY, problem.line(), project.bibliography[problem.key].line)
+            for problem in reminder_problems(project.bibliography, today, allow_overdue)]
+
+
 # The pages that must show the shared safety content in full, as the handout prints it.
 HELP_PAGE = "when-to-get-help.md"
 QUICK_PAGE = "cramp-right-now.md"
@@ -134,6 +147,7 @@ def run_checks(project: Project, today: date, allow_overdue: bool = False) -> Ch
     result.problems += check_nav(project)
     result.problems += check_handout_plan(project)
     result.problems += check_grading_page(project)
+    result.problems += check_source_dates(project, today, allow_overdue)
     result.rendered, render_problems = render_all(project)
     result.problems += render_problems
     if not render_problems and not project.unreadable:  # a page not rendered has not cited its sources yet

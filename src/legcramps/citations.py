@@ -11,9 +11,12 @@ from markupsafe import Markup, escape
 
 from legcramps.datafile import line_of, read_data
 from legcramps.errors import ContentError, did_you_mean
+from legcramps.source_dates import dated_phrase
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note")
+# When the source was last checked, and its own dates and status: rules in source_dates.py.
+_DATE_FIELDS = ("checked", "source_reviewed", "source_next_review", "status", "superseded_by")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,11 @@ class Source:
     pmid: str = ""
     url: str = ""
     note: str = ""
+    checked: str = ""
+    source_reviewed: str = ""
+    source_next_review: str = ""
+    status: str = ""
+    superseded_by: str = ""
     line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
 
     def links(self) -> list[tuple[str, str]]:
@@ -56,6 +64,8 @@ class Source:
             parts.append(f"{self.year}.")
         if self.note:
             parts.append(f"{escape(self.note.rstrip('.'))}.")
+        if dated_phrase(self):
+            parts.append(str(escape(dated_phrase(self))))
         links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in self.links())
         return Markup(" ".join(parts) + (f" {links}" if links else ""))
 
@@ -65,10 +75,12 @@ def parse_source(key: object, raw: object) -> Source:
         raise ContentError(f"citation key {key!r} must be lower-case letters, digits and hyphens")
     if not isinstance(raw, dict):
         raise ContentError(f"entry {key!r} must be a mapping of fields")
-    unknown = sorted(set(raw) - set(_FIELDS))
+    unknown = sorted(set(raw) - set(_FIELDS) - set(_DATE_FIELDS))
     if unknown:
         raise ContentError(f"entry {key!r} has unknown field(s): {', '.join(map(str, unknown))}")
-    values: dict[str, Any] = {name: str(raw[name]).strip() for name in _FIELDS if raw.get(name) not in (None, "")}
+    values: dict[str, Any] = {
+        name: str(raw[name]).strip() for name in _FIELDS + _DATE_FIELDS if raw.get(name) not in (None, "")
+    }
     for name in ("title", "year"):
         if name not in values:
             raise ContentError(f"entry {key!r} is missing {name!r}")

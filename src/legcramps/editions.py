@@ -98,6 +98,14 @@ def check_edition(project: Project, original: Project) -> EditionCheck:
             result.problems.append(Problem(project.rel(project.settings.words_dir / "warning-signs.yml"),
                                            f"the '{tier}' signs must have the same ids, in the same order, as "
                                            f"{original.rel(original.settings.words_dir / 'warning-signs.yml')}"))
+    words_file = project.rel(project.settings.words_dir / "words.yml")
+    for part in ("check_first", "evidence", "footer", "overdue", "handout", "edition", "site"):
+        missing = sorted(set(getattr(original.words, part)) - set(getattr(project.words, part)))
+        if missing:
+            result.problems.append(Problem(words_file, f"'{part}' has no '{missing[0]}': translate every word the original has"))
+    groups = sorted(set(original.words.check_first["groups"]) - set(project.words.check_first["groups"]))
+    if groups:
+        result.problems.append(Problem(words_file, f"check_first group '{groups[0]}' is not translated"))
     if len(original.steps.steps) != len(project.steps.steps):
         result.problems.append(Problem(project.rel(project.settings.words_dir / "quick-steps.yml"),
                                        f"{len(project.steps.steps)} quick steps, but the original has "

@@ -16,6 +16,7 @@ from legcramps.errors import ContentError, did_you_mean
 
 TIER_KEYS = ("emergency", "urgent", "soon", "routine")
 GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
+SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition", "site")
 # The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
 _LOOKED_UP = {
     "check_first": ("title", "lead"),
@@ -64,6 +65,7 @@ class Words:
     overdue: dict[str, str]
     handout: dict[str, str]
     edition: dict[str, str]
+    site: dict[str, str]  # for the theme templates (overrides/), through config.extra.words
     locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
@@ -74,7 +76,7 @@ class Words:
 def load_words(path: Path, locale: str = "en-US") -> Words:
     data, text = read_data(path)
     data = require_mapping(data, "the file")
-    for name in ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition"):
+    for name in SECTIONS:
         if name not in data:
             raise ContentError(f"'{name}' is missing")
     tiers = require_mapping(data["tiers"], "tiers")
@@ -110,5 +112,6 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
         overdue=require_mapping(data["overdue"], "overdue"),
         handout=require_mapping(data["handout"], "handout"),
         edition=require_mapping(data["edition"], "edition"),
+        site=require_mapping(data["site"], "site"),
         locale=locale,
     )
