@@ -236,4 +236,4 @@ def test_make_leaves_a_working_venv_alone(tmp_path: Path) -> None:
     assert (venv / "bin" / ".site-deps").is_file()
     steps = dry_run(make_project(tmp_path), venv)
     assert "tools.prerequisites venv" not in steps and " pip " not in steps
-    assert "mkdocs build --strict" in steps
+    assert "-m tools.build_site" in steps
