@@ -68,9 +68,10 @@ def check_pages(project: Project, today: date, allow_overdue: bool = False) -> l
 
 def check_nav(project: Project) -> list[Problem]:
     listed = project.nav_paths()
-    problems = [Problem("mkdocs.yml", f"nav lists '{path}', which is not a page in docs/{did_you_mean(path, project.pages)}")
+    config, docs = project.settings.config_name, project.settings.docs_dir.name
+    problems = [Problem(config, f"nav lists '{path}', which is not a page in {docs}/{did_you_mean(path, project.pages)}")
                 for path in listed if not project.has_page(path)]
-    problems += [Problem(project.docs_path(src), "this page is not in the navigation: add it to nav in mkdocs.yml")
+    problems += [Problem(project.docs_path(src), f"this page is not in the navigation: add it to nav in {config}")
                  for src in project.pages if src not in listed]
     return problems
 
