@@ -106,8 +106,10 @@ def check_grading_page(project: Project) -> list[Problem]:
 def check_citations(project: Project, rendered: dict[str, RenderedPage]) -> list[Problem]:
     cited = {key for page in rendered.values() for key in page.macros.citations.order}
     cited |= set(project.handout.sources)
+    language = project.settings.language.split("-")[0]
     return [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it", source.line)
-            for key, source in project.bibliography.items() if key not in cited]
+            for key, source in project.bibliography.items()
+            if key not in cited and (source.language or "en") == language]  # another language's edition cites it
 
 
 def check_source_dates(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:

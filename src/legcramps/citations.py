@@ -14,7 +14,9 @@ from legcramps.errors import ContentError, did_you_mean
 from legcramps.source_dates import dated_phrase
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note")
+# `language`: set only for a source in another language than English (e.g. es for MedlinePlus en
+# español): only that language's edition must cite it.
+_FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note", "language")
 # When the source was last checked, and its own dates and status: rules in source_dates.py.
 _DATE_FIELDS = ("checked", "source_reviewed", "source_next_review", "status", "superseded_by")
 
@@ -32,6 +34,7 @@ class Source:
     pmid: str = ""
     url: str = ""
     note: str = ""
+    language: str = ""  # empty: English
     checked: str = ""
     source_reviewed: str = ""
     source_next_review: str = ""
@@ -55,7 +58,9 @@ class Source:
         parts = []
         if self.authors:
             parts.append(f"{escape(self.authors.rstrip('.'))}.")
-        parts.append(f"{escape(self.title.rstrip('.'))}.")
+        title = escape(self.title.rstrip("."))
+        # A title in another language is marked so screen readers pronounce it right (WCAG 3.1.2).
+        parts.append(f'<span lang="{escape(self.language)}">{title}</span>.' if self.language else f"{title}.")
         where = self.journal or self.publisher
         if where:
             detail = f"{self.year}" + (f";{self.volume}" if self.volume else "")
@@ -90,6 +95,8 @@ def parse_source(key: object, raw: object) -> Source:
         raise ContentError(f"entry {key!r} needs 'authors' or 'publisher'")
     if not any(name in values for name in ("doi", "pmid", "url")):
         raise ContentError(f"entry {key!r} needs at least one of 'doi', 'pmid' or 'url'")
+    if "language" in values and not re.fullmatch(r"[a-z]{2}", values["language"]):
+        raise ContentError(f"entry {key!r}: language must be a two-letter code such as es, got {values['language']!r}")
     if "pmid" in values and not values["pmid"].isdigit():
         raise ContentError(f"entry {key!r}: pmid must be digits, got {values['pmid']!r}")
     if "doi" in values and not values["doi"].startswith("10."):
