@@ -99,7 +99,8 @@ def check_grading_page(project: Project) -> list[Problem]:
     if GRADING_PAGE in project.unreadable:
         return []
     if page is None:
-        return [Problem(project.docs_path(GRADING_PAGE), "the evidence grading page is missing: every evidence badge links to it")]
+        return [Problem(project.docs_path(GRADING_PAGE),
+                        "the evidence grading page is missing: every evidence badge links to it")]
     return [Problem(project.docs_path(GRADING_PAGE), f"no heading with the anchor '{key}': write ### Title {{ #{key} }}")
             for key in GRADE_KEYS if not re.search(rf"\{{\s*#{re.escape(key)}\s*\}}", page.body)]
 
