@@ -18,7 +18,7 @@ from legcramps.citations import PageCitations
 from legcramps.errors import ContentError
 from legcramps.evidence import evidence_badge
 from legcramps.project import Project
-from legcramps.source_dates import render_source_table
+from legcramps.source_dates import dated_phrase, render_source_table
 from legcramps.urls import relative_url
 
 GRADING_PAGE = "about/grading.md"
@@ -31,7 +31,13 @@ class PageMacros:
     def __init__(self, project: Project, src_path: str) -> None:
         self.project = project
         self.src_path = src_path
-        self.citations = PageCitations(project.bibliography, project.words.footer.get("source_title", "Source {number}"))
+        words = project.words
+        self.citations = PageCitations(
+            project.bibliography,
+            words.footer["source_title"],
+            lambda source: dated_phrase(source, words.sources, words.long_date, words.month_date),
+            words.sources["web_link"],
+        )
 
     def url_to(self, src_path: str, anchor: str = "") -> str:
         if src_path.endswith(".md") and not self.project.has_page(src_path):
@@ -86,7 +92,8 @@ class PageMacros:
 
     def source_dates(self) -> Markup:
         """Every source with our last check, its own dates and its status (the editorial policy page)."""
-        return render_source_table(self.project.bibliography, date.today(), self.project.words.long_date)
+        words = self.project.words
+        return render_source_table(self.project.bibliography, date.today(), words.sources, words.long_date, words.month_date)
 
     def as_globals(self) -> dict[str, Callable[..., Any]]:
         return {name: getattr(self, name) for name in MACRO_NAMES}
