@@ -53,7 +53,7 @@ def check_pages(project: Project, today: date, allow_overdue: bool = False) -> l
                                            f"update 'reviewed' and 'next_review' (preview anyway with {ALLOW_OVERDUE}=1)"))
         if meta.is_strategy:
             try:
-                check_strategy_sections(page.body)
+                check_strategy_sections(page.body, project.words.strategy_sections)
             except ContentError as error:
                 problems.append(Problem(where, error.message))
         for match in _EMPTY_ALT.finditer(page.source):
