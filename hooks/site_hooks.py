@@ -8,8 +8,6 @@ written. The macros come from `legcramps.macros_module` through mkdocs-macros.
 from __future__ import annotations
 
 import logging
-import os
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +17,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from legcramps.checks import ALLOW_OVERDUE
 from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
-from legcramps.render import page_footer, review_banner
 from legcramps.session import Build, start_build
 from legcramps.settings import settings_from_config
 
@@ -69,11 +65,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
     src = page_src(page)
-    meta = build.project.pages[src].meta
-    page.meta["tags"] = list(meta.keywords)  # Material's search boosts front-matter tags: the lay keywords
-    citations = build.checks.rendered[src].macros.citations
-    banner = review_banner(build.project, src) if meta.is_overdue(date.today()) and os.environ.get(ALLOW_OVERDUE) else ""
-    return banner + markdown + page_footer(build.project, src, citations)
+    # Material's search boosts front-matter tags: the lay keywords
+    page.meta["tags"] = list(build.project.pages[src].meta.keywords)
+    banner, footer = build.page_frame(src)  # Zensical adds the same through legcramps.footer_extension
+    return banner + markdown + footer
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
