@@ -9,13 +9,14 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: every timestamp in site/ comes from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: help serve build test test-browser bench browser lock new-page clean
+.PHONY: help serve build test test-browser bench browser lock new-page clean zensical zensical-compare lock-zensical
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test    install everything (browser included) and run the whole test suite"
 	@echo "make build   strict production build into site/"
 	@echo "make bench   print build, page-weight and Lighthouse figures (after make test)"
+	@echo "make zensical  build the same docs with Zensical into $(ZENSICAL_SITE)/ (a comparison, not deployed)"
 
 $(BIN)/.site-deps: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,4 +69,34 @@ new-page:
 	@echo "Created docs/strategies/$(NAME).md: add it to nav in mkdocs.yml, then make serve."
 
 clean:
-	rm -rf site .site-build .pytest_cache test-artifacts
+	rm -rf site .site-build .pytest_cache test-artifacts $(ZENSICAL_SITE)
+
+# ---- Zensical, the successor engine: proven alongside MkDocs, not adopted (README: "Zensical").
+# Its own environment: the pinned site packages plus requirements-zensical.txt (zensical, hashed).
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_BIN := $(ZENSICAL_VENV)/bin
+ZENSICAL_CONFIG := mkdocs.zensical.yml
+ZENSICAL_SITE := site-zensical
+
+$(ZENSICAL_BIN)/.deps: requirements.txt requirements-zensical.txt pyproject.toml
+	test -x $(ZENSICAL_BIN)/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_BIN)/python -m pip install --quiet --upgrade pip
+	$(ZENSICAL_BIN)/python -m pip install --quiet -r requirements.txt
+	$(ZENSICAL_BIN)/python -m pip install --quiet -r requirements-zensical.txt
+	$(ZENSICAL_BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# Zensical runs no checks and ignores hooks: the package checks first. Zensical empties its site
+# folder on every build, so the handout is written into it after the build.
+zensical: $(ZENSICAL_BIN)/.deps
+	$(ZENSICAL_BIN)/python -m legcramps check
+	$(ZENSICAL_BIN)/zensical build -f $(ZENSICAL_CONFIG)
+	$(ZENSICAL_BIN)/python -m legcramps handout -o $(ZENSICAL_SITE)
+
+# Build both engines afresh, time them and print what differs (exit 1 if pages, text or PDFs do).
+zensical-compare: $(ZENSICAL_BIN)/.deps
+	$(ZENSICAL_BIN)/python -m bench.engines
+
+lock-zensical:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile --quiet --python-version 3.11 --generate-hashes requirements-zensical.in -o requirements-zensical.txt
