@@ -173,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Building with MkDocs ({args.runs}x) and Zensical ({args.runs}x) ...", flush=True)
         mkdocs_site, mkdocs_seconds, notice = build_mkdocs(work, args.runs)
         if notice:
-            print(f"\nMaterial for MkDocs says (shown once here; hidden elsewhere by {NOTICE_VARIABLE}=1):\n{notice}\n")
+            print(f"\nMaterial for MkDocs says (shown once here; hidden elsewhere by {NOTICE_VARIABLE}=1):\n{notice}\n",
+                  file=sys.stderr, flush=True)
         zensical_site, zensical_seconds = build_zensical(work, args.runs)
         if args.keep:
             for engine, site in (("mkdocs", mkdocs_site), ("zensical", zensical_site)):
