@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(_bin("zensical")).exists():
         print("Zensical is not installed here: run `make zensical-compare` (it sets up .venv-zensical).", file=sys.stderr)
         return 2
+    load_before = os.getloadavg()[0]  # other jobs on a shared machine make the timings noisy
     with tempfile.TemporaryDirectory(prefix="engines-") as folder:
         work = Path(folder)
         print(f"Building with MkDocs ({args.runs}x) and Zensical ({args.runs}x) ...", flush=True)
@@ -195,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| | MkDocs + Material | Zensical 0.0.73 |\n|---|---|---|")
     for what, left, right in rows:
         print(f"| {what} | {left} | {right} |")
-    print(f"\nruns: {args.runs} per engine; load average before: {os.getloadavg()[0]:.2f}")
+    print(f"\nruns: {args.runs} per engine; 1-minute load average before: {load_before:.2f}")
     for problem in problems:
         print(f"DIFFERS: {problem}", file=sys.stderr)
     return 1 if problems else 0
