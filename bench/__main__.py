@@ -17,9 +17,10 @@ import os
 import sys
 import time
 import traceback
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bench.common import ROOT, machine
 
@@ -65,7 +66,7 @@ def run_parts(parts: list[str], quick: bool) -> dict[str, Any]:
         start = time.perf_counter()
         try:
             results[KEYS[part]] = function()
-            results[KEYS[part]]["measured_at"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+            results[KEYS[part]]["measured_at"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         except Exception as error:  # record it, keep going with the other parts
             traceback.print_exc()
             results[KEYS[part]] = {"error": f"{type(error).__name__}: {error}"}
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     results["machine"] = machine()
     # Other jobs on the machine make timings noisy: the 1-minute load average before the run.
     results["machine"]["load_average_before"] = round(load_before[0], 2)
-    results["measured_at"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    results["measured_at"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     results["settings"] = {name: (value[1] if args.quick else value[0]) for name, value in SETTINGS.items()}
     results["settings"]["scale_sizes"] = {str(k): v for k, v in results["settings"]["scale_sizes"].items()}
     results["bench_seconds"] = round(elapsed)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -172,7 +172,7 @@ def scaling(sizes: dict[int, int], log: Log) -> dict[str, object]:
         # fixed cost (start-up, handout, home page) is the same for every size and drops out.
         marginal = {
             f"{a['pages']}-{b['pages']}": (b["seconds"] - a["seconds"]) / (b["pages"] - a["pages"])
-            for a, b in zip(ordered, ordered[1:])
+            for a, b in zip(ordered, ordered[1:], strict=False)
         }
         steps = list(marginal.values())
         results[variant] = {

@@ -16,8 +16,8 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from bench.common import bench_env, median
 from tests.support.site import copy_project, free_port
@@ -106,11 +106,11 @@ def edit_loop(runs: int, log: Log, page: str = PAGE, project: Path | None = None
                 with open(source, "w", encoding="utf-8") as stream:
                     stream.write(original + f"\n\nEdit-loop marker {marker}.\n")
                 saved = time.perf_counter()
-                if not _wait(lambda: marker in (_get(url) or ""), 120):
+                if not _wait(lambda marker=marker: marker in (_get(url) or ""), 120):  # type: ignore[misc]
                     raise RuntimeError(f"the edit never reached {url}:\n{server_log.tail()}")
                 seconds.append(time.perf_counter() - saved)
                 log(f"  run {run + 1}/{runs}: {seconds[-1]:.2f} s")
-                if not _wait(lambda: server_log.count("Reloading browsers") > reloads, 120):
+                if not _wait(lambda reloads=reloads: server_log.count("Reloading browsers") > reloads, 120):  # type: ignore[misc]
                     raise RuntimeError(f"the rebuild did not finish:\n{server_log.tail()}")
                 time.sleep(0.5)
         finally:

@@ -1,73 +1,39 @@
-"""The PDF handout: render time and size, by calling the handout core (hooks/handout.py) directly.
+"""The PDF handout: render time and size, by calling the package's handout functions directly.
 
-The real inputs are read the way the build reads them (front matter through the page model, nav
-and extra.care from mkdocs.yml, the bibliography). One warm-up run loads WeasyPrint and the fonts;
-the figures are medians of the warm runs. A cold `mkdocs build` pays the warm-up too: that is in
-the build-overhead figures.
+The inputs are the real project model (`legcramps.session.start_build`), as the build reads them.
+One warm-up run loads WeasyPrint and the fonts; the figures are medians of the warm runs. A cold
+`mkdocs build` pays the warm-up too: that is in the build-overhead figures.
 
-Growth: the handout must fit on two pages (MAX_PAGES), so it cannot list 100 or 1,000 strategies.
-To show how its cost grows anyway, the same content with the generated strategies (bench/generate.py)
-is rendered once per size with the page limit lifted (a documented setting, not the real handout).
+Growth: the handout must fit on two pages and lists at most 10 strategies, so it cannot list 100 or
+1,000. To show how its cost grows anyway, the same content with generated strategies
+(bench/generate.py) is rendered once per size with the page limit lifted (`max_pages`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import io
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bench.common import ROOT, median
-from bench.generate import generate_site
-from legcramps.care import CareSettings
-from legcramps.citations import load_bibliography
-from legcramps.page_model import PageMeta, parse_page_meta, split_front_matter
+from bench.generate import CONFIG, generate_site
+from legcramps.handout import build_handout, paper_order, render_handout, render_handouts
+from legcramps.handout_content import HandoutContent, collect_content
+from legcramps.session import start_build
+from legcramps.settings import load_settings
 
 Log = Callable[[str], None]
 
 
-def _pdf_pages(pdf: bytes) -> int | None:
-    try:
-        from pypdf import PdfReader
-    except ImportError:
-        return None
+def _pdf_pages(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
     return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def read_pages(docs: Path) -> dict[str, PageMeta]:
-    pages = {}
-    for path in sorted(docs.rglob("*.md")):
-        src = path.relative_to(docs).as_posix()
-        data, _ = split_front_matter(path.read_text(encoding="utf-8"))
-        pages[src] = parse_page_meta(src, data)
-    return pages
-
-
-def load_inputs(project: Path = ROOT) -> dict[str, Any]:
-    """What `on_files` hands to the handout: page models, page bodies, nav, bibliography, care, URL."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(project / "mkdocs.yml", encoding="utf-8") as stream:
-        config = yaml_load(stream)
-    docs = project / config.get("docs_dir", "docs")
-
-    def page_body(src: str) -> str | None:
-        path = docs / src
-        return split_front_matter(path.read_text(encoding="utf-8"))[1] if path.is_file() else None
-
-    return {
-        "pages": read_pages(docs),
-        "page_body": page_body,
-        "nav": config.get("nav"),
-        "bibliography": load_bibliography(project / "data" / "bibliography.yml"),
-        "care": CareSettings.from_extra(config.get("extra", {})),
-        "site_url": config.get("site_url") or "http://127.0.0.1:8000/",
-        "site_name": config.get("site_name", "Leg Cramps Guide"),
-    }
 
 
 def _timed(function: Callable[[], Any]) -> tuple[float, Any]:
@@ -77,29 +43,16 @@ def _timed(function: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def measure_handout(runs: int, growth_sizes: tuple[int, ...], log: Log) -> dict[str, Any]:
-    try:
-        import legcramps.handout as handout
-
-        core = (handout.collect_content, handout.render_handout, handout.build_handout, handout.paper_order)
-    except (ImportError, AttributeError) as error:
-        return {"status": "todo", "note": f"hooks/handout.py has no usable core yet ({error}); see page weight for the PDF sizes"}
-    collect_content, render_handout, build_handout, paper_order = core
-    inputs = load_inputs()
-    care, site_url, site_name = inputs["care"], inputs["site_url"], inputs["site_name"]
-    content = collect_content(inputs["pages"], inputs["page_body"], inputs["nav"], inputs["bibliography"])
-
-    def whole() -> Any:
-        return build_handout(
-            inputs["pages"], inputs["page_body"], inputs["nav"], inputs["bibliography"], care, site_url, site_name
-        )
-
+    project = start_build(load_settings(ROOT / "mkdocs.yml")).project
+    content = collect_content(project)
+    order = paper_order(content.care)
     log("  warm-up: one handout build (loads WeasyPrint and the fonts)")
-    whole()
+    build_handout(project)
     papers: dict[str, Any] = {}
-    for paper in paper_order(care):
+    for paper in order:
         seconds, pdfs = [], []
         for _ in range(runs):
-            elapsed, pdf = _timed(lambda: render_handout(content, care, site_url, paper, site_name=site_name))
+            elapsed, pdf = _timed(lambda paper=paper: render_handout(content, paper))  # type: ignore[misc]
             seconds.append(elapsed)
             pdfs.append(pdf)
         papers[paper] = {
@@ -109,44 +62,37 @@ def measure_handout(runs: int, growth_sizes: tuple[int, ...], log: Log) -> dict[
             "pages": _pdf_pages(pdfs[-1]),
             "identical_runs": len(set(pdfs)) == 1,
         }
-        log(f"  {paper}: {median(seconds):.2f} s, {len(pdfs[-1]) / 1024:.0f} KiB")
-    whole_runs = [_timed(whole) for _ in range(max(1, runs - 2))]
+        log(f"  {paper} alone: {median(seconds):.2f} s, {len(pdfs[-1]) / 1024:.0f} KiB")
+    both = [_timed(lambda: render_handouts(content, order))[0] for _ in range(runs)]
+    log(f"  both papers, sharing stylesheet and fonts: {median(both):.2f} s")
+    whole_runs = [_timed(lambda: build_handout(project)) for _ in range(max(1, runs - 2))]
     files = {output.path: len(output.content) for output in whole_runs[-1][1].files}
-    result: dict[str, Any] = {
+    return {
         "status": "measured",
         "runs": runs,
         "strategies": len(content.strategies),
         "papers": papers,
+        "both_papers_s": median(both),
         "build_handout_s": median(seconds for seconds, _ in whole_runs),
         "build_handout_runs": len(whole_runs),
         "files": files,
         "budget_kib": 300,
+        "growth": _growth(content, order[0], growth_sizes, log),
     }
-    result["growth"] = _growth(content, care, site_url, site_name, render_handout, paper_order(care)[0], growth_sizes, log)
-    return result
 
 
-def _growth(
-    content: Any, care: CareSettings, site_url: str, site_name: str, render: Callable[..., bytes],
-    paper: str, sizes: tuple[int, ...], log: Log,
-) -> dict[str, Any]:
+def _growth(content: HandoutContent, paper: str, sizes: tuple[int, ...], log: Log) -> dict[str, Any]:
     if not sizes:
         return {}
-    if "max_pages" not in inspect.signature(render).parameters:
-        return {"note": "render_handout() has no max_pages setting: growth not measured"}
     growth: dict[str, Any] = {
         "setting": f"render_handout(..., max_pages=unlimited) on {paper}, generated strategies, 1 run each",
     }
     with tempfile.TemporaryDirectory(prefix="bench-handout-") as tmp:
         for count in sizes:
             site = generate_site(Path(tmp) / f"site-{count}", count, date.today())
-            strategies = tuple(
-                meta for src, meta in sorted(read_pages(site / "docs").items()) if meta.is_strategy
-            )
-            grown = dataclasses.replace(content, strategies=strategies)
-            seconds, pdf = _timed(
-                lambda: render(grown, care, site_url, paper, site_name=site_name, max_pages=10**6)
-            )
+            generated = start_build(load_settings(site / CONFIG)).project
+            grown = dataclasses.replace(content, strategies=tuple(generated.strategies()))
+            seconds, pdf = _timed(lambda grown=grown: render_handout(grown, paper, max_pages=10**6))  # type: ignore[misc]
             growth[str(count)] = {"render_s": seconds, "kib": len(pdf) / 1024, "pages": _pdf_pages(pdf)}
             log(f"  {count} strategies (page limit lifted): {seconds:.1f} s, {len(pdf) / 1024:.0f} KiB, "
                 f"{growth[str(count)]['pages']} pages")

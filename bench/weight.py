@@ -2,7 +2,10 @@
 
 Each page is opened in a fresh browser context (empty cache, as a first visit) from the built site
 served under /leg-cramps/ (tests/support/site.py). Every request the page makes is counted until
-the network is idle (the search index loads only when a reader opens search, so not on a visit). Bytes are the files on disk,
+the network is idle (the search index loads only when a reader opens search, so not on a visit).
+The offline copy (the service worker and the files it keeps, fetched in the background once the
+page has loaded) is not counted: the page does not need it to show, and its size is checked from the
+worker's own list (tests/browser/test_offline.py). Bytes are the files on disk,
 gzipped as a static host sends them (HTML, CSS, JS, JSON, SVG; see bench/common.py); so given the
 same requests the figure is deterministic. `tests/test_budgets.py` asserts the budgets with this code.
 """
@@ -10,10 +13,11 @@ same requests the figure is deterministic. `tests/test_budgets.py` asserts the b
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bench.common import gzip_size, wire_size
@@ -63,21 +67,34 @@ def _site_file(site_dir: Path, base_url: str, url: str) -> Path | None:
     return target
 
 
+def for_offline_copy(request: Any) -> bool:
+    """A request made for the service worker (its script, its precache), not by the page itself."""
+    from playwright.sync_api import Error
+
+    try:
+        request.frame  # noqa: B018  (a service worker's requests have no frame)
+    except Error:
+        return not request.is_navigation_request()
+    return False
+
+
 def measure_page(context_factory: Any, site_dir: Path, base_url: str, path: str) -> PageWeight:
     html = (site_dir / path / "index.html").read_bytes()
     weight = PageWeight(path=path, html_bytes=len(html), html_gzip=gzip_size(html))
     context = context_factory()
     try:
-        urls: list[str] = []
-        context.on("request", lambda request: urls.append(request.url))
+        urls: list[tuple[str, bool]] = []
+        context.on("request", lambda request: urls.append((request.url, for_offline_copy(request))))
         page = context.new_page()
         page.goto(urljoin(base_url, path), wait_until="load")
         page.wait_for_load_state("networkidle")
     finally:
         context.close()
-    for url in urls:
+    for url, offline in urls:
         if not url.startswith(("http://", "https://")):
             continue  # data: and blob: URLs are not requests on the wire
+        if offline:
+            continue  # the offline copy: weighed from the worker's own list by tests/browser/test_offline.py
         weight.requests += 1
         target = _site_file(site_dir, base_url, url)
         if target is None:

@@ -17,16 +17,23 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from legcramps.checks import source_reminders
 from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
 from legcramps.session import Build, start_build
-from legcramps.settings import settings_from_config
+from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
 MACROS_MODULE = "legcramps.macros_module"
 _build: Build | None = None
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def _current() -> Build:
@@ -40,12 +47,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if macros is None or MACROS_MODULE not in (macros.config.get("modules") or []):
         raise PluginError(f"mkdocs.yml: the 'macros' plugin must be enabled with modules: [{MACROS_MODULE}]")
     root = Path(config.config_file_path).parent
+    local = local_site_url_problem(config.site_url or "")
+    if local and _command != "serve":
+        if is_deploy_build():
+            raise PluginError(f"mkdocs.yml: {local}")
+        log.info("Note: %s (fine for a local look; CI refuses it)", local)
+    config.site_url = edition_site_url(config.site_url or "", config.extra.get("edition", {}))
     try:
         _build = start_build(settings_from_config(config, root))
+        if _build.edition is not None and _build.edition.out_of_date:
+            log.info("Translations out of date (their original page has changed): %s", ", ".join(_build.edition.out_of_date))
     except ContentProblems as problems:
         for problem in problems.problems[1:]:
             log.error("%s", problem)
         raise PluginError(str(problems.problems[0])) from None
+    config.extra["words"] = _build.project.words.site  # the theme templates' words, in this edition's language
+    for reminder in source_reminders(_build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
+        log.info("Source reminder: %s", reminder)  # shown, never fatal: see CONTRIBUTING
     return config
 
 

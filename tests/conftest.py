@@ -3,14 +3,13 @@ Chromium for every test that needs a browser (browser tests, print, page weight)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from playwright.sync_api import Browser, Error
 
-from playwright.sync_api import Browser, Error, sync_playwright
-
-from tests.support.browser import LAUNCH_ARGS, find_browser
+from tests.support.browser import LAUNCH_ARGS, find_browser, start_playwright
 from tests.support.site import ROOT, SUB_PATH, BuildResult, SiteServer, free_port, mkdocs_build
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -56,9 +55,10 @@ def browser() -> Iterator[Browser]:
     """One headless Chromium, kept off the network by LAUNCH_ARGS. No browser is a failure, not a skip."""
     try:
         executable = find_browser()
-    except SystemExit as error:  # CHROMIUM / CHROME points at something that is not a browser
+        playwright = start_playwright()  # a driver that cannot start is named in one line, with the fix
+    except SystemExit as error:
         pytest.fail(f"No browser for the browser tests: {error}", pytrace=False)
-    with sync_playwright() as playwright:
+    try:
         problem = None
         try:
             browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
@@ -68,10 +68,12 @@ def browser() -> Iterator[Browser]:
             where = executable or "Playwright's own Chromium"
             pytest.fail(
                 f"Could not start a browser for the browser tests ({where}).\n"
-                "Install Debian's chromium (apt-get install chromium), set CHROMIUM=/path/to/chrome, "
-                "or run `make browser` (Playwright's installer).\n"
+                "On Debian: sudo apt-get install chromium. On Ubuntu: make browser, then "
+                "sudo .venv/bin/python -m playwright install-deps chromium. Or set CHROMIUM=/path/to/chrome.\n"
                 f"Playwright said: {problem}",
                 pytrace=False,
             )
         yield browser
         browser.close()
+    finally:
+        playwright.stop()

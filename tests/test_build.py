@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from html import unescape
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
+from html import unescape
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from legcramps.page_model import split_front_matter
 from tests.support.site import ROOT, SUB_PATH, BuildResult, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.build
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
@@ -216,32 +218,38 @@ def test_an_unused_source_in_the_bibliography_stops_the_build(tmp_path: Path) ->
     bibliography.write_text(
         bibliography.read_text()
         + "\nunused2001:\n  publisher: Nobody\n  title: Never cited\n  year: 2001\n  url: https://example.org/\n"
+        + "  checked: 2026-12-01\n"
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert not result.ok
-    assert "data/bibliography.yml: source 'unused2001' is cited by no page" in result.output
+    assert re.search(r"data/bibliography.yml:\d+: source 'unused2001' is cited by no page", result.output)
 
 
 def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: Path) -> None:
     project = break_page(tmp_path, overdue)
     result = mkdocs_build(project, tmp_path / "site", ALLOW_OVERDUE_REVIEW="1")
     assert result.ok, result.output
-    assert "Review overdue since 2 January 2020" in html_for(result.site_dir, BROKEN_PAGE)
+    assert "Review overdue since January 2, 2020" in html_for(result.site_dir, BROKEN_PAGE)
 
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py",
+                 "tools/build_site.py"):
+        (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
     good = project / "site"
     good.mkdir()
     (good / "index.html").write_text("last good build")
     page = project / "docs" / BROKEN_PAGE
     page.write_text(page.read_text() + "\n{{ urgency() }}\n")
+    venv = ROOT / ".venv"
+    # -o: use the project's installed environment as it is; never reinstall it from this copy.
     result = subprocess.run(
-        ["make", "build", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
+        ["make", "build", f"VENV={venv}", "-o", f"{venv}/bin/.site-deps"], cwd=project, capture_output=True, text=True
     )
     assert result.returncode != 0
+    assert BROKEN_PAGE in result.stdout + result.stderr, "the build did not get as far as the page"
     assert (good / "index.html").read_text() == "last good build"
 
 
@@ -303,6 +311,8 @@ def test_the_preview_server_serves_the_site_with_live_reload(tmp_path: Path) -> 
                 time.sleep(0.5)
         assert "strategy-card" in html
         assert "livereload" in html
+        # The preview never registers the offline worker: a stale offline copy must never answer it.
+        assert "serviceWorker" not in html
     finally:
         server.terminate()
         server.wait(timeout=30)

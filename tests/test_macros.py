@@ -1,170 +1,243 @@
-"""What editors get from each safety macro: the HTML readers see, escaped, and loud misuse errors."""
+"""What editors get from each page macro: the HTML readers see, in the words of data/en/, escaped, with the
+numbers of the configured country, and a plain refusal for every misuse."""
 
 from __future__ import annotations
 
-import pytest
+import re
+from dataclasses import replace
 
-from legcramps.callouts import CHECK_FIRST_GROUPS, caution_callout, check_first_callout, tiers, urgency_callout
+import pytest
+import yaml
+from markupsafe import escape
+
+from legcramps.callouts import tiers
 from legcramps.care import CareSettings
 from legcramps.errors import ContentError
-from legcramps.evidence import GRADES, evidence_badge
+from legcramps.macros import PageMacros
+from legcramps.page_render import render_page
+from legcramps.project import Project
+from legcramps.safety import WarningSigns
+from legcramps.words import GRADE_KEYS
+from tests.support.editor import UK, real_project, uk_project
+from tests.support.site import ROOT
 
-US = CareSettings(
-    country="United States",
-    emergency_number="911",
-    emergency_place="the emergency room",
-    urgent_advice="call your doctor's office or go to an urgent care center",
-    doctor="doctor",
-)
-UK = CareSettings(
-    country="United Kingdom",
-    emergency_number="999",
-    emergency_place="A&E",
-    urgent_advice="ask for an urgent GP appointment",
-    urgent_number="111",
-    doctor="GP",
-)
+pytestmark = pytest.mark.unit
+
 ATTACK = "<script>alert('x')</script> \"quoted\""
+ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &#34;quoted&#34;"
+US_TEL = '<a class="tel" href="tel:911">911</a>'
+SIGNS = yaml.safe_load((ROOT / "data/en/warning-signs.yml").read_text(encoding="utf-8"))  # read here, not by the package
+STEPS = yaml.safe_load((ROOT / "data/en/quick-steps.yml").read_text(encoding="utf-8"))
 
 
-# --- urgency callouts -------------------------------------------------------------------------
+def on(page: str, project: Project | None = None) -> PageMacros:
+    return PageMacros(project or real_project(), page)
 
 
-def test_emergency_callout_tells_the_reader_to_call_the_configured_number() -> None:
-    html = urgency_callout(US, "emergency", ("you have chest pain",))
-    assert 'class="admonition danger urgency urgency-emergency"' in html
-    assert "Call 911 now" in html
-    assert "Call 911 or go to the emergency room now if:" in html
-    assert "<li>you have chest pain</li>" in html
+def refusal(action: object) -> str:
+    assert callable(action)
+    with pytest.raises(ContentError) as caught:
+        action()
+    return caught.value.message
 
 
-def test_a_uk_build_changes_the_numbers_in_one_place() -> None:
-    emergency = urgency_callout(UK, "emergency", ("sign",))
-    urgent = urgency_callout(UK, "urgent", ("sign",))
-    assert "Call 999 or go to A&amp;E now" in emergency and "911" not in emergency
-    assert "Call 111 or ask for an urgent GP appointment today if:" in urgent
+def items(html: str) -> list[str]:
+    return re.findall(r"<li>(.*?)</li>", html)
+
+
+# --- urgency callouts ----------------------------------------------------------------------------
+
+
+def test_the_emergency_callout_tells_the_reader_to_call_the_configured_number() -> None:
+    html = on("causes.md").urgency("emergency", "dark-pee")
+    assert html.startswith('<div class="admonition danger urgency urgency-emergency" role="note">')
+    assert f'<p class="admonition-title">Call {US_TEL} now</p>' in html
+    assert f"<p>Call {US_TEL} or go to the emergency room now if:</p>" in html
+    assert items(html) == [escape(SIGNS["emergency"]["dark-pee"])]
+
+
+def test_a_uk_build_changes_the_numbers_and_words_in_one_place() -> None:
+    emergency, urgent = on("causes.md", uk_project()).urgency("emergency"), on("causes.md", uk_project()).urgency("urgent")
+    assert '<p class="admonition-title">Call <a class="tel" href="tel:999">999</a> now</p>' in emergency
+    assert "or go to A&amp;E now if:" in emergency and "911" not in emergency
+    assert '<p>Call <a class="tel" href="tel:111">111</a> or ask for an urgent GP appointment today if:</p>' in urgent
 
 
 def test_each_tier_has_its_own_wording_and_look() -> None:
-    table = tiers(US)
-    assert list(table) == ["emergency", "urgent", "soon", "routine"]
-    assert table["urgent"].lead == "Call your doctor's office or go to an urgent care center today if:"
-    assert "1 to 2 days" in table["soon"].title
-    assert len({tier.admonition for tier in table.values()}) == 4
+    us, uk = tiers(real_project().care, real_project().words), tiers(UK, real_project().words)
+    assert list(us) == ["emergency", "urgent", "soon", "routine"]
+    assert us["urgent"].lead == "Call your doctor's office or go to an urgent care center today if:"
+    assert us["soon"].title == "See a doctor in the next 1 to 2 days" and uk["soon"].title == "See a GP in the next 1 to 2 days"
+    assert len({tier.admonition for tier in us.values()}) == 4
 
 
-def test_urgency_escapes_script_and_quotes() -> None:
-    html = urgency_callout(US, "urgent", (ATTACK,))
-    assert "<script>" not in html
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &#34;quoted&#34;" in html
+def test_a_tier_without_ids_shows_every_sign_of_that_tier_in_file_order() -> None:
+    for tier, signs in SIGNS.items():
+        assert items(on("when-to-get-help.md").urgency(tier)) == [escape(sign) for sign in signs.values()]
 
 
-@pytest.mark.parametrize("tier", ["panic", "Emergency", "", None])
-def test_an_unknown_tier_is_refused(tier: object) -> None:
-    with pytest.raises(ContentError, match="unknown urgency tier"):
-        urgency_callout(US, tier, ("sign",))
+def test_named_signs_are_shown_in_the_order_the_page_gives() -> None:
+    html = on("index.md").urgency("urgent", "fever", "calf-swollen")
+    assert items(html) == [escape(SIGNS["urgent"]["fever"]), escape(SIGNS["urgent"]["calf-swollen"])]
 
 
-def test_urgency_needs_at_least_one_sign() -> None:
-    with pytest.raises(ContentError, match="at least one warning sign"):
-        urgency_callout(US, "soon", ())
+def test_a_sign_is_escaped_as_written_in_the_data_file() -> None:
+    project = real_project()
+    signs = WarningSigns({**project.signs.tiers, "soon": {"attack": ATTACK}})
+    html = on("causes.md", replace(project, signs=signs)).urgency("soon", "attack")
+    assert items(html) == [ESCAPED] and "<script>" not in html
 
 
-def test_a_sign_must_be_text() -> None:
-    with pytest.raises(ContentError, match="a warning sign must be non-empty text"):
-        urgency_callout(US, "soon", (42,))
+@pytest.mark.parametrize(("tier", "message"), [
+    ("panic", "unknown urgency tier 'panic' (use one of: emergency, urgent, soon, routine)"),
+    ("Emergency", "unknown urgency tier 'Emergency' (did you mean 'emergency'?)"),
+    ("", "unknown urgency tier '' (use one of: emergency, urgent, soon, routine)"),
+])
+def test_an_unknown_tier_is_refused(tier: str, message: str) -> None:
+    assert refusal(lambda: on("causes.md").urgency(tier)) == message
 
 
 def test_callouts_are_one_raw_html_line_so_markdown_keeps_them_whole() -> None:
-    assert "\n" not in urgency_callout(US, "routine", ("a", "b"))
-    assert "\n" not in caution_callout("x")
-    assert "\n" not in check_first_callout(("kidney",))
+    page = on("strategies/heat.md")
+    for html in (page.urgency("routine"), page.caution("x"), page.check_first("kidney", why="y"), page.evidence(),
+                 page.quick_steps(), page.strategy_cards()):
+        assert "\n" not in html
 
 
-# --- caution and check-first ------------------------------------------------------------------
+# --- caution and check-first -----------------------------------------------------------------------
 
 
-def test_caution_shows_the_risk_escaped() -> None:
-    html = caution_callout(ATTACK, title="Burn risk")
-    assert 'class="admonition warning caution"' in html
-    assert "Burn risk" in html and "<script>" not in html
+def test_caution_shows_the_risk_escaped_under_the_editions_title() -> None:
+    assert on("strategies/heat.md").caution("Hot water can burn.") == (
+        '<div class="admonition warning caution" role="note"><p class="admonition-title">Be careful</p>'
+        "<p>Hot water can burn.</p></div>")
+    html = on("strategies/heat.md").caution(ATTACK, title="Burn <risk>")
+    assert "Burn &lt;risk&gt;" in html and ESCAPED in html and "<script>" not in html
+
+
+def test_the_default_caution_title_is_a_word_of_the_edition() -> None:
+    project = replace(real_project(), words=replace(real_project().words, caution_title="Take care"))
+    assert '<p class="admonition-title">Take care</p>' in on("strategies/heat.md", project).caution("x")
 
 
 def test_caution_needs_text() -> None:
-    with pytest.raises(ContentError):
-        caution_callout("")
+    assert refusal(lambda: on("strategies/heat.md").caution("")) == "the caution text must be non-empty text in quotes, got ''"
 
 
 def test_check_first_lists_each_group_in_plain_words() -> None:
-    html = check_first_callout(("pregnancy", "kidney", "blood-thinners", "numb-skin"))
-    assert "Check with a doctor or pharmacist first" in html
-    assert "<li>you are pregnant or breastfeeding</li>" in html
-    assert "<li>you have kidney disease</li>" in html
-    assert "warfarin" in html and "numb skin" in html
+    html = on("careful-treatments.md").check_first("pregnancy", "kidney", "blood-thinners", "numb-skin")
+    assert '<p class="admonition-title">Check with a doctor or pharmacist first</p><p>Ask before you try this if:</p>' in html
+    assert items(html) == ["you are pregnant or breastfeeding", "you have kidney disease",
+                           "you take a blood thinner, such as warfarin",
+                           "you have numb skin or poor feeling in your legs or feet"]
 
 
 def test_check_first_covers_the_groups_the_site_needs() -> None:
-    for group in ("pregnancy", "kidney", "heart", "blood-thinners", "diabetes", "numb-skin"):
-        assert group in CHECK_FIRST_GROUPS
+    assert {"pregnancy", "kidney", "heart", "blood-thinners", "diabetes", "numb-skin"} <= set(
+        real_project().words.check_first["groups"])
 
 
 def test_check_first_adds_an_escaped_reason() -> None:
-    html = check_first_callout(("diabetes",), why=ATTACK)
-    assert "&lt;script&gt;" in html
+    assert f"<p>{ESCAPED}</p></div>" in on("careful-treatments.md").check_first("diabetes", why=ATTACK)
 
 
 def test_check_first_refuses_an_unknown_group_and_an_empty_call() -> None:
-    with pytest.raises(ContentError, match="unknown check_first group 'pregnant'"):
-        check_first_callout(("pregnant",))
-    with pytest.raises(ContentError, match="at least one group"):
-        check_first_callout(())
+    assert refusal(lambda: on("x.md").check_first("pregnant")) == \
+        "unknown check_first group 'pregnant' (did you mean 'pregnancy'?)"
+    assert refusal(lambda: on("x.md").check_first()) == \
+        'check_first() needs at least one group, e.g. check_first("pregnancy")'
 
 
-# --- evidence badges --------------------------------------------------------------------------
+# --- evidence badges ---------------------------------------------------------------------------------
 
 
-def test_the_grade_scale_is_defined_once_with_plain_meanings() -> None:
-    assert list(GRADES) == ["high", "moderate", "low", "very-low", "no-evidence", "no-benefit"]
-    assert GRADES["no-benefit"].label == "evidence of no benefit"
-    assert GRADES["no-evidence"].label == "no good evidence"
-    assert all(grade.meaning.endswith(".") for grade in GRADES.values())
+def test_the_grade_scale_is_fixed_and_its_words_are_the_editions() -> None:
+    grades = real_project().words.grades
+    assert GRADE_KEYS == ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
+    assert grades["no-benefit"]["label"] == "evidence of no benefit"
+    assert grades["no-evidence"]["label"] == "no good evidence"
+    assert all(grades[key]["meaning"].endswith(".") for key in GRADE_KEYS)
 
 
-def test_badge_shows_the_grade_in_words_and_links_to_how_we_grade() -> None:
-    html = evidence_badge("very-low", "../../about/grading/")
-    assert 'href="../../about/grading/#very-low"' in html
-    assert "Evidence: <strong>very low</strong>" in html
-    assert "We do not know if it works." in html
+def test_the_badge_shows_the_grade_in_words_and_links_to_how_we_grade() -> None:
+    assert on("strategies/heat.md").evidence("very-low") == (
+        '<p class="evidence evidence-very-low"><a class="evidence-badge" href="../../about/grading/#very-low">'
+        'Evidence: <strong>very low</strong></a> <span class="evidence-meaning">'
+        "We do not know if it works. The studies are small or weak.</span></p>")
+    assert 'href="about/grading/#low"' in on("index.md").evidence("low")
 
 
-def test_badge_context_is_escaped() -> None:
-    html = evidence_badge("low", "g/", context=ATTACK)
-    assert "<script>" not in html and "Evidence &lt;script&gt;" in html
+def test_a_strategy_pages_badge_shows_its_own_grade() -> None:
+    page = replace(real_project().pages["strategies/heat.md"].meta, grade="moderate")
+    project = real_project()
+    pages = {**project.pages, "strategies/heat.md": replace(project.pages["strategies/heat.md"], meta=page)}
+    assert "Evidence: <strong>moderate</strong>" in on("strategies/heat.md", replace(project, pages=pages)).evidence()
 
 
-@pytest.mark.parametrize("grade", ["strong", "Low", "", None])
-def test_an_unknown_grade_is_refused(grade: object) -> None:
-    with pytest.raises(ContentError, match="unknown evidence grade"):
-        evidence_badge(grade, "g/")
+def test_a_badge_without_a_grade_needs_a_strategy_page() -> None:
+    assert refusal(lambda: on("causes.md").evidence()) == \
+        'evidence() without a grade works on strategy pages only: write evidence("low")'
 
 
-# --- care settings ----------------------------------------------------------------------------
+def test_the_badge_context_is_escaped() -> None:
+    html = on("index.md").evidence("low", context=ATTACK)
+    assert f"Evidence {ESCAPED}: <strong>low</strong>" in html and "<script>" not in html
+
+
+@pytest.mark.parametrize("grade", ["Low", "LOW", " low "])
+def test_a_grade_in_any_letter_case_is_the_same_grade(grade: str) -> None:
+    html = on("index.md").evidence(grade)
+    assert html.startswith('<p class="evidence evidence-low"><a class="evidence-badge" href="about/grading/#low">')
+    assert "Evidence: <strong>low</strong>" in html and "It may work. We are not sure." in html
+
+
+@pytest.mark.parametrize(("grade", "message"), [
+    ("strong", "unknown evidence grade 'strong' (use one of: high, moderate, low, very-low, no-evidence, no-benefit)"),
+    ("very-lo", "unknown evidence grade 'very-lo' (did you mean 'very-low'?)"),
+])
+def test_an_unknown_grade_is_refused(grade: str, message: str) -> None:
+    assert refusal(lambda: on("index.md").evidence(grade)) == message
+
+
+# --- quick steps and strategy cards ----------------------------------------------------------------
+
+
+def test_quick_steps_show_every_step_action_first_then_the_source_and_the_notes() -> None:
+    html = on("cramp-right-now.md").quick_steps()
+    shown = re.findall(r"<li><strong>(.*?)</strong> (.*?)(?:<sup.*?</sup>)?</li>", html)
+    assert shown == [(str(escape(step["do"])), str(escape(step["how"]))) for step in STEPS["steps"]]
+    assert html.count('<sup class="citation">') == 1 and '<sup class="citation">' in items(html)[-1]
+    assert html.endswith("".join(f"<p>{escape(note)}</p>" for note in STEPS["after"]))
+
+
+def test_the_home_page_and_the_quick_page_show_the_same_steps() -> None:
+    project = real_project()
+    lists = [re.search(r'<ol class="quick-steps">.*?</ol>', render_page(project, project.pages[src]).markdown)
+             for src in ("index.md", "cramp-right-now.md")]
+    assert lists[0] and lists[1] and lists[0].group(0) == lists[1].group(0)
+
+
+def test_strategy_cards_list_every_strategy_page_in_navigation_order() -> None:
+    nav = re.findall(r"^\s+- (strategies/[\w-]+\.md)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    html = on("index.md").strategy_cards()
+    links = re.findall(r'<h3><a href="([^"]+)">', html)
+    assert links == [src.removesuffix(".md") + "/" for src in nav]
+    assert html.count('<p class="evidence evidence-') == len(nav)
+
+
+# --- care settings --------------------------------------------------------------------------------
 
 
 def test_care_settings_come_from_extra_care() -> None:
-    care = CareSettings.from_extra({"care": UK.as_dict()})
-    assert care == UK
+    assert CareSettings.from_extra({"care": UK.as_dict()}) == UK
 
 
-@pytest.mark.parametrize(
-    ("care", "message"),
-    [
-        ({}, "extra.care is missing"),
-        ({**US.as_dict(), "emergency_number": "nine-one-one"}, "must be a phone number"),
-        ({**US.as_dict(), "emergency_number": ""}, "emergency_number is required"),
-        ({**US.as_dict(), "emergncy_number": "911"}, "unknown setting"),
-    ],
-)
-def test_bad_care_settings_are_refused(care: dict, message: str) -> None:
-    with pytest.raises(ContentError, match=message):
-        CareSettings.from_extra({"care": care} if care else {})
+@pytest.mark.parametrize(("care", "message"), [
+    (None, "extra.care is missing (emergency number and country wording)"),
+    ({"emergency_number": "nine-one-one"}, "extra.care.emergency_number must be a phone number, got 'nine-one-one'"),
+    ({"emergency_number": ""}, "extra.care.emergency_number is required"),
+    ({"emergncy_number": "911"}, "extra.care has an unknown setting 'emergncy_number' (did you mean 'emergency_number'?)"),
+])
+def test_bad_care_settings_are_refused(care: dict[str, str] | None, message: str) -> None:
+    extra = {} if care is None else {"care": {**UK.as_dict(), **care}}
+    assert refusal(lambda: CareSettings.from_extra(extra)) == message

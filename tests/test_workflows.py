@@ -12,6 +12,8 @@ import yaml
 
 from tests.support.site import ROOT
 
+pytestmark = pytest.mark.unit  # fast: no site build, no browser
+
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SITE = ROOT / ".github" / "workflows" / "site.yml"
 
@@ -90,3 +92,58 @@ def test_deploys_main_to_github_pages_with_the_pages_address() -> None:
     strict_build = next(step for step in build["steps"] if step.get("run") == "make build")
     assert strict_build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     assert deploy["environment"]["name"] == "github-pages"
+
+
+# --- a fresh runner: declared packages, its own browser, one Python version, cached downloads ----------
+
+
+def step_index(steps: list[dict], words: str) -> int:
+    return next(index for index, step in enumerate(steps) if words in step.get("run", ""))
+
+
+@pytest.mark.parametrize(("job", "command", "purposes"), [("test", "make test", "build test"), ("build", "make build", "build")])
+def test_each_job_installs_the_declared_system_packages_first(job: str, command: str, purposes: str) -> None:
+    steps = load(SITE)["jobs"][job]["steps"]
+    install = step_index(steps, f"python -m tools.prerequisites packages {purposes} | xargs sudo apt-get install")
+    assert install < step_index(steps, command)
+
+
+def test_ci_tests_with_a_browser_it_installs_itself() -> None:
+    job = load(SITE)["jobs"]["test"]
+    assert job["env"]["CHROMIUM"] == "playwright"
+    steps = job["steps"]
+    browser = step_index(steps, "sudo .venv/bin/python -m playwright install-deps chromium")
+    assert "make browser" in steps[browser]["run"] and browser < step_index(steps, "make test")
+
+
+def test_the_python_version_is_written_once_and_pip_downloads_are_cached() -> None:
+    version = (ROOT / ".github" / "python-version").read_text().strip()
+    assert re.fullmatch(r"3\.\d+", version)
+    assert "python-version:" not in SITE.read_text()
+    assert "$$(cat .github/python-version)" in (ROOT / "Makefile").read_text()  # make lock pins for it
+    for job in ("test", "build"):
+        setup = next(s for s in load(SITE)["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+        assert setup["with"] == {
+            "python-version-file": ".github/python-version",
+            "cache": "pip",
+            "cache-dependency-path": "requirements*.txt",
+        }
+
+
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+
+
+def test_dependabot_matches_its_schema() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.dependabot", str(DEPENDABOT)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_keeps_every_pin_fresh() -> None:
+    updates = {(u["package-ecosystem"], u["directory"]) for u in yaml.safe_load(DEPENDABOT.read_text())["updates"]}
+    assert updates == {("github-actions", "/"), ("pip", "/"), ("npm", "/tools"), ("npm", "/bench/lighthouse")}
+    for folder in ("tools", "bench/lighthouse"):
+        assert (ROOT / folder / "package-lock.json").is_file()

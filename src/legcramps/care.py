@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from legcramps.errors import ContentError
+from legcramps.errors import ContentError, did_you_mean
 
 _PHONE = re.compile(r"^[0-9][0-9 ]{1,14}$")
 
@@ -29,24 +29,25 @@ class CareSettings:
     def from_extra(cls, extra: Mapping[str, Any]) -> CareSettings:
         raw = extra.get("care")
         if not isinstance(raw, Mapping):
-            raise ContentError("mkdocs.yml: extra.care is missing (emergency number and country wording)")
+            raise ContentError("extra.care is missing (emergency number and country wording)")
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(raw) - known)
         if unknown:
-            raise ContentError(f"mkdocs.yml: extra.care has unknown setting(s): {', '.join(unknown)}")
+            hint = did_you_mean(unknown[0], cls.__dataclass_fields__)
+            raise ContentError(f"extra.care has an unknown setting '{unknown[0]}'{hint}")
         values: dict[str, str] = {}
         for name in known:
             value = raw.get(name, cls.__dataclass_fields__[name].default)
             if not isinstance(value, (str, int)) or isinstance(value, bool):
-                raise ContentError(f"mkdocs.yml: extra.care.{name} must be text")
+                raise ContentError(f"extra.care.{name} must be text")
             values[name] = str(value).strip()
         required = ("country", "emergency_number", "emergency_place", "urgent_advice", "doctor")
         for name in required:
             if not values.get(name):
-                raise ContentError(f"mkdocs.yml: extra.care.{name} is required")
+                raise ContentError(f"extra.care.{name} is required")
         for name in ("emergency_number", "urgent_number"):
             if values[name] and not _PHONE.match(values[name]):
-                raise ContentError(f"mkdocs.yml: extra.care.{name} must be a phone number, got {values[name]!r}")
+                raise ContentError(f"extra.care.{name} must be a phone number, got {values[name]!r}")
         return cls(**values)
 
     def as_dict(self) -> dict[str, str]:

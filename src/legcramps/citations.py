@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from legcramps.datafile import line_of, read_data
 from legcramps.errors import ContentError, did_you_mean
+from legcramps.source_dates import dated_phrase
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note")
+# `language`: set only for a source in another language than English (e.g. es for MedlinePlus en
+# español): only that language's edition must cite it.
+_FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note", "language")
+# When the source was last checked, and its own dates and status: rules in source_dates.py.
+_DATE_FIELDS = ("checked", "source_reviewed", "source_next_review", "status", "superseded_by")
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,13 @@ class Source:
     pmid: str = ""
     url: str = ""
     note: str = ""
+    language: str = ""  # empty: English
+    checked: str = ""
+    source_reviewed: str = ""
+    source_next_review: str = ""
+    status: str = ""
+    superseded_by: str = ""
+    line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
 
     def links(self) -> list[tuple[str, str]]:
         """(label, address) pairs: DOI, PubMed, then the web page."""
@@ -44,8 +57,10 @@ class Source:
         """One reference in a Vancouver-like style."""
         parts = []
         if self.authors:
-            parts.append(f"{escape(self.authors)}.")
-        parts.append(f"{escape(self.title.rstrip('.'))}.")
+            parts.append(f"{escape(self.authors.rstrip('.'))}.")
+        title = escape(self.title.rstrip("."))
+        # A title in another language is marked so screen readers pronounce it right (WCAG 3.1.2).
+        parts.append(f'<span lang="{escape(self.language)}">{title}</span>.' if self.language else f"{title}.")
         where = self.journal or self.publisher
         if where:
             detail = f"{self.year}" + (f";{self.volume}" if self.volume else "")
@@ -54,6 +69,8 @@ class Source:
             parts.append(f"{self.year}.")
         if self.note:
             parts.append(f"{escape(self.note.rstrip('.'))}.")
+        if dated_phrase(self):
+            parts.append(str(escape(dated_phrase(self))))
         links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in self.links())
         return Markup(" ".join(parts) + (f" {links}" if links else ""))
 
@@ -63,10 +80,12 @@ def parse_source(key: object, raw: object) -> Source:
         raise ContentError(f"citation key {key!r} must be lower-case letters, digits and hyphens")
     if not isinstance(raw, dict):
         raise ContentError(f"entry {key!r} must be a mapping of fields")
-    unknown = sorted(set(raw) - set(_FIELDS))
+    unknown = sorted(set(raw) - set(_FIELDS) - set(_DATE_FIELDS))
     if unknown:
         raise ContentError(f"entry {key!r} has unknown field(s): {', '.join(map(str, unknown))}")
-    values = {name: str(raw[name]).strip() for name in _FIELDS if raw.get(name) not in (None, "")}
+    values: dict[str, Any] = {
+        name: str(raw[name]).strip() for name in _FIELDS + _DATE_FIELDS if raw.get(name) not in (None, "")
+    }
     for name in ("title", "year"):
         if name not in values:
             raise ContentError(f"entry {key!r} is missing {name!r}")
@@ -76,6 +95,8 @@ def parse_source(key: object, raw: object) -> Source:
         raise ContentError(f"entry {key!r} needs 'authors' or 'publisher'")
     if not any(name in values for name in ("doi", "pmid", "url")):
         raise ContentError(f"entry {key!r} needs at least one of 'doi', 'pmid' or 'url'")
+    if "language" in values and not re.fullmatch(r"[a-z]{2}", values["language"]):
+        raise ContentError(f"entry {key!r}: language must be a two-letter code such as es, got {values['language']!r}")
     if "pmid" in values and not values["pmid"].isdigit():
         raise ContentError(f"entry {key!r}: pmid must be digits, got {values['pmid']!r}")
     if "doi" in values and not values["doi"].startswith("10."):
@@ -94,7 +115,7 @@ def load_bibliography(path: Path) -> dict[str, Source]:
     sources = {}
     for key, entry in raw.items():
         try:
-            sources[key] = parse_source(key, entry)
+            sources[key] = replace(parse_source(key, entry), line=line_of(text, str(key)))
         except ContentError as error:
             raise ContentError(error.message, line_of(text, str(key))) from None
     return sources
@@ -105,6 +126,7 @@ class PageCitations:
     """The sources one page cites, numbered in order of first citation."""
 
     bibliography: dict[str, Source]
+    link_title: str = "Source {number}"  # the words file's footer.source_title
     order: list[str] = field(default_factory=list)
 
     def cite(self, keys: tuple[object, ...]) -> Markup:
@@ -121,7 +143,8 @@ class PageCitations:
             if key not in self.order:
                 self.order.append(key)
             number = self.order.index(key) + 1
-            links.append(f'<a href="#ref-{key}" title="Source {number}">{number}</a>')
+            title = escape(self.link_title.replace("{number}", str(number)))
+            links.append(f'<a href="#ref-{key}" title="{title}">{number}</a>')
         return Markup(f'<sup class="citation">[{", ".join(links)}]</sup>')
 
     def references(self) -> Markup:

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from datetime import date
 from pathlib import Path
 
+from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.errors import ContentProblems
 from legcramps.handout_content import HandoutError
 from legcramps.session import Build, start_build
-from legcramps.settings import load_settings
+from legcramps.settings import is_deploy_build, load_settings, local_site_url_problem
 
 
 def _start(config: Path) -> Build | None:
@@ -39,12 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     if build is None:
         return 1
     if args.command == "check":
+        for reminder in source_reminders(build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
+            print(f"reminder: {reminder}")  # never fatal: see CONTRIBUTING, "Keeping sources current"
         pages = len(build.project.pages)
         print(f"{pages} pages, {len(build.project.bibliography)} sources: no problems found")
         return 0
     from legcramps.handout import LOGGER_NAME, build_handout
 
-    logging.basicConfig(format="%(levelname)s %(message)s", level=logging.INFO)
+    local = local_site_url_problem(build.project.settings.site_url)
+    if local and is_deploy_build():
+        print(f"{args.config_file}: {local}", file=sys.stderr)
+        return 1
+
+    logging.basicConfig(format="%(levelname)s %(message)s", level=logging.WARNING)
+    logging.getLogger(LOGGER_NAME).setLevel(logging.INFO)  # machine notices are INFO: show them
     handler = _CountWarnings()
     logging.getLogger(LOGGER_NAME).addHandler(handler)
     try:

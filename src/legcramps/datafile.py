@@ -24,7 +24,7 @@ def read_data(path: Path) -> tuple[Any, str]:
 
 def line_of(text: str, key: str) -> int | None:
     """The first line that starts an entry called `key` (for pointing an editor at it)."""
-    pattern = re.compile(rf"^\s*(-\s*)?['\"]?{re.escape(key)}['\"]?\s*:", re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*(-[ \t]*)?['\"]?{re.escape(key)}['\"]?[ \t]*:", re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import warnings
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -26,16 +25,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import segno
 
-from legcramps.callouts import Tier, tiers
 from legcramps.care import CareSettings
-from legcramps.handout_content import HandoutContent, HandoutError, collect_content
+from legcramps.handout_content import HandoutContent, HandoutError, collect_content, template_context
 from legcramps.handout_logs import forward_weasyprint_logs
 from legcramps.handout_plan import HANDOUT_PLAN_FILE
 from legcramps.project import Project
 from legcramps.weasyprint_messages import IMPORT_DUPLICATE, is_notice
-from legcramps.words import TIER_KEYS
 
 TEMPLATE_DIR = Path("templates") / "handout"  # relative to the project root
 TEMPLATE = "handout.html"
@@ -83,41 +79,6 @@ def _rel(path: Path) -> str:
 # ---------------------------------------------------------------------------- rendering
 
 
-def qr_code(url: str) -> str:
-    """A QR code for the address, as an SVG data URI (black on white, vector, selectable alt)."""
-    return segno.make(url, error="m").svg_data_uri(scale=1, border=4, dark="#000", light="#fff")
-
-
-def _template_context(content: HandoutContent) -> dict[str, Any]:
-    words, site_url = content.words, content.site_url
-    table: dict[str, Tier] = tiers(content.care, words)
-    return {
-        "site_name": content.site_name,
-        "site_url": site_url,
-        "site_address": re.sub(r"^https?://", "", site_url).rstrip("/"),
-        "qr_code": qr_code(site_url),
-        "steps": content.steps,
-        "notes": content.notes,
-        "strategies": [
-            {"title": meta.title, "description": meta.description, "grade": words.grades[str(meta.grade)]}
-            for meta in content.strategies
-        ],
-        "tiers": [{"tier": table[key], "signs": content.signs[key]} for key in TIER_KEYS],
-        "care": content.care,
-        "sources": [
-            {
-                "source": source,
-                "where": source.journal or source.publisher,
-                "href": source.links()[0][1],
-                "address": re.sub(r"^https://(www\.)?", "", source.links()[0][1]).rstrip("/"),
-            }
-            for source in content.sources
-        ],
-        "reviewed": words.long_date(content.reviewed),
-        "reviewed_iso": content.reviewed.isoformat(),
-    }
-
-
 def _cache_path(html: str, paper: str, template_dir: Path, max_pages: int) -> Path | None:
     """Where a PDF rendered from exactly these inputs is kept, or None when caching is off."""
     folder = os.environ.get(CACHE_VARIABLE)
@@ -131,26 +92,13 @@ def _cache_path(html: str, paper: str, template_dir: Path, max_pages: int) -> Pa
     return Path(folder) / f"{digest.hexdigest()}.pdf"
 
 
-def render_handout(
-    content: HandoutContent,
-    paper: str,
-    *,
-    template_dir: Path = TEMPLATE_DIR,
-    logger_name: str = LOGGER_NAME,
-    max_pages: int = MAX_PAGES,
-    reported: set[str] | None = None,
-) -> bytes:
-    """Render the handout on one paper size ('a4' or 'letter') and return the PDF's bytes.
+def render_handout(content: HandoutContent, paper: str, **options: Any) -> bytes:
+    """Render the handout on one paper size ('a4' or 'letter') and return the PDF's bytes."""
+    return render_handouts(content, (paper,), **options)[paper]
 
-    WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
-    """
-    reported = set() if reported is None else reported
-    template_dir = template_dir.resolve()
-    template_path = template_dir / TEMPLATE
-    stylesheet_path = template_dir / STYLESHEET
-    where = _rel(template_path)
-    if paper not in PAPERS:
-        raise HandoutError(f"{where}: unknown paper size {paper!r} (use one of: {', '.join(PAPERS)})")
+
+def _html(content: HandoutContent, template_dir: Path) -> str:
+    where = _rel(template_dir / TEMPLATE)
     if not content.site_url.startswith(("http://", "https://")):
         raise HandoutError(f"mkdocs.yml: site_url is needed for the handout's address and QR code, got {content.site_url!r}")
     environment = jinja2.Environment(
@@ -160,18 +108,47 @@ def render_handout(
         keep_trailing_newline=True,
     )
     try:
-        html = environment.get_template(TEMPLATE).render(
-            _template_context(content), paper=PAPER_NAMES[paper]
-        )
+        return environment.get_template(TEMPLATE).render(template_context(content))
     except jinja2.TemplateSyntaxError as error:
         raise HandoutError(f"{where}:{error.lineno}: template syntax error: {error.message}") from None
     except jinja2.TemplateNotFound as error:
         raise HandoutError(f"{where}: template not found ({error.name})") from None
     except jinja2.TemplateError as error:
         raise HandoutError(f"{where}: template error: {error}") from None
-    cached = _cache_path(html, paper, template_dir, max_pages)
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
+
+
+def render_handouts(
+    content: HandoutContent,
+    papers: tuple[str, ...],
+    *,
+    template_dir: Path = TEMPLATE_DIR,
+    logger_name: str = LOGGER_NAME,
+    max_pages: int = MAX_PAGES,
+    reported: set[str] | None = None,
+) -> dict[str, bytes]:
+    """The handout on each paper size, as PDF bytes.
+
+    The HTML is the same for every paper, so it is rendered once from the template; WeasyPrint parses
+    the stylesheet and loads the fonts once for all papers (only the page size differs). A PDF whose
+    inputs are unchanged comes from the cache (`HANDOUT_CACHE_DIR`) without importing WeasyPrint.
+    WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
+    """
+    reported = set() if reported is None else reported
+    template_dir = template_dir.resolve()
+    template_path = template_dir / TEMPLATE
+    stylesheet_path = template_dir / STYLESHEET
+    unknown = [paper for paper in papers if paper not in PAPERS]
+    if unknown:
+        raise HandoutError(f"{_rel(template_path)}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
+    html = _html(content, template_dir)
+    pdfs: dict[str, bytes] = {}
+    cached = {paper: _cache_path(html, paper, template_dir, max_pages) for paper in papers}
+    for paper, path in cached.items():
+        if path is not None and path.is_file():
+            pdfs[paper] = path.read_bytes()
+    missing = [paper for paper in papers if paper not in pdfs]
+    if not missing:
+        return pdfs
     reported_before = set(reported)
     with warnings.catch_warnings():  # the machine notice says it once; see weasyprint_messages.py
         warnings.filterwarnings("ignore", IMPORT_DUPLICATE, DeprecationWarning)
@@ -185,30 +162,30 @@ def render_handout(
     try:
         fonts = FontConfiguration()  # the stylesheet's @font-face rules load the committed font files
         with forward_weasyprint_logs(stylesheet_path, logger_name, reported):
-            stylesheets = [
-                CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts),
-                CSS(string=f"@page {{ size: {PAPERS[paper]}; }}"),
-            ]
+            stylesheet = CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts)
         stage = template_path
-        with forward_weasyprint_logs(template_path, logger_name, reported):
-            document = HTML(
-                string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher
-            ).render(stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1")
-            pages = len(document.pages)
-            if pages > max_pages:
-                last = content.strategies[-1].src_path if content.strategies else "a strategy"
-                raise HandoutError(
-                    f"{HANDOUT_PLAN_FILE}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper and must fit on "
-                    f"{max_pages}: take {last} (or another strategy) out of 'strategies', or shorten a description"
-                )
-            pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
+        source = HTML(string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher)
+        for paper in missing:
+            with forward_weasyprint_logs(template_path, logger_name, reported):
+                page_size = CSS(string=f"@page {{ size: {PAPERS[paper]}; }}")
+                document = source.render(stylesheets=[stylesheet, page_size], font_config=fonts, pdf_variant="pdf/ua-1")
+                pages = len(document.pages)
+                if pages > max_pages:
+                    last = content.strategies[-1].src_path if content.strategies else "a strategy"
+                    raise HandoutError(
+                        f"{HANDOUT_PLAN_FILE}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper and must fit on "
+                        f"{max_pages}: take {last} (or another strategy) out of 'strategies', or shorten a description"
+                    )
+                pdfs[paper] = document.write_pdf(pdf_variant="pdf/ua-1")
         warned = any(not is_notice(line) for line in reported - reported_before)
-        if cached is not None and not warned:  # never keep a PDF that warned
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".tmp")
-            partial.write_bytes(pdf)
-            partial.replace(cached)
-        return pdf
+        for paper in missing:
+            path = cached[paper]
+            if path is not None and not warned:  # never keep a PDF that warned
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_suffix(".tmp")
+                partial.write_bytes(pdfs[paper])
+                partial.replace(path)
+        return pdfs
     except HandoutError:
         raise
     except (Exception, FatalURLFetchingError) as error:  # WeasyPrint, fonts, images: one line, one file
@@ -246,11 +223,13 @@ def build_handout(project: Project) -> Handout:
     files: list[OutputFile] = []
     pdfs: list[dict[str, Any]] = []
     reported: set[str] = set()
-    for paper in paper_order(content.care):
-        pdf = render_handout(content, paper, template_dir=template_dir, reported=reported)
+    order = paper_order(content.care)
+    rendered = render_handouts(content, order, template_dir=template_dir, reported=reported)
+    for paper in order:  # the country's own paper first: the preview shows it
+        pdf = rendered[paper]
         path = PDF_PATH.format(paper=paper)
         files.append(OutputFile(path, pdf))
-        pdfs.append({"paper": PAPER_NAMES[paper], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})
+        pdfs.append({"paper": content.words.handout[f"paper_{paper}"], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})
     try:
         preview = preview_png(files[0].content)
     except Exception as error:

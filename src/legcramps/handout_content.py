@@ -8,16 +8,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+import segno
 from markupsafe import Markup
 
+from legcramps.callouts import Tier, tiers
 from legcramps.care import CareSettings
 from legcramps.citations import Source
+from legcramps.clinic import ClinicDetails
 from legcramps.page_model import PageMeta
 from legcramps.project import Project
-from legcramps.words import Words
+from legcramps.words import TIER_KEYS, Words
 
 # Pages that show the handout's shared content: their review dates count for the handout's.
 QUOTING_PAGES = ("cramp-right-now.md", "when-to-get-help.md")
@@ -36,6 +41,7 @@ class HandoutContent:
     sources: tuple[Source, ...]
     reviewed: date
     care: CareSettings
+    clinic: ClinicDetails
     words: Words
     site_url: str
     site_name: str
@@ -54,7 +60,50 @@ def collect_content(project: Project) -> HandoutContent:
         sources=tuple(project.bibliography[key] for key in project.handout.sources),
         reviewed=max(meta.reviewed for meta in (*strategies, *quoting)),
         care=project.care,
+        clinic=project.clinic,
         words=project.words,
         site_url=settings.site_url,
         site_name=settings.site_name,
     )
+
+
+def qr_code(url: str) -> str:
+    """A QR code for the address, as an SVG data URI (black on white, vector, selectable alt)."""
+    return segno.make(url, error="m").svg_data_uri(scale=1, border=4, dark="#000", light="#fff")
+
+
+def template_context(content: HandoutContent) -> dict[str, Any]:
+    words, site_url = content.words, content.site_url
+    table: dict[str, Tier] = tiers(content.care, words)
+    address = re.sub(r"^https?://", "", site_url).rstrip("/")
+    fill = {"site_name": content.site_name, "site_address": address, "doctor": content.care.doctor}
+    return {
+        "lang": words.locale,
+        "t": {name: str(text).format(**fill) for name, text in words.handout.items()},
+        "site_name": content.site_name,
+        "site_url": site_url,
+        "site_address": address,
+        "qr_code": qr_code(site_url),
+        "steps": content.steps,
+        "notes": content.notes,
+        "strategies": [
+            {"title": meta.title, "description": meta.description, "grade": words.grades[str(meta.grade)]}
+            for meta in content.strategies
+        ],
+        "tiers": [{"tier": table[key], "signs": content.signs[key]} for key in TIER_KEYS],
+        "care": content.care,
+        "clinic": content.clinic,
+        "sources": [
+            {
+                "source": source,
+                # The first author is enough on paper (the site lists them all): it keeps page 2 free.
+                "by": source.authors.split(",")[0] + (" et al" if "," in source.authors else "") or source.publisher,
+                "where": source.journal or source.publisher,
+                "href": source.links()[0][1],
+                "address": re.sub(r"^https://(www\.)?", "", source.links()[0][1]).rstrip("/"),
+            }
+            for source in content.sources
+        ],
+        "reviewed": words.long_date(content.reviewed),
+        "reviewed_iso": content.reviewed.isoformat(),
+    }

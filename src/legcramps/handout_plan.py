@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,17 @@ class HandoutPlan:
     sources: tuple[str, ...]  # citation keys
     text: str  # the file, for pointing at lines
 
-    def line(self, key: str) -> int | None:
-        return line_of(self.text, key) if key in self.text else None
+    def line(self, entry: str) -> int | None:
+        return entry_line(self.text, entry)
+
+
+def entry_line(text: str, entry: str) -> int | None:
+    """The line that lists `entry` (a page or a citation key), outside comments."""
+    listed = re.compile(rf"(^|[\s\[,'\"]){re.escape(entry)}($|[\s\],'\"])")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if listed.search(line.split("#")[0]):
+            return number
+    return None
 
 
 def _keys(data: dict[str, object], name: str, example: str, text: str) -> tuple[str, ...]:
@@ -45,7 +55,7 @@ def load_handout_plan(path: Path) -> HandoutPlan:
         raise ContentError(
             f"the handout holds at most {MAX_STRATEGIES} strategies and this lists {len(strategies)}: "
             f"remove {extra} (or another)",
-            line_of(text, "strategies"),
+            entry_line(text, strategies[MAX_STRATEGIES]),
         )
     duplicates = sorted({page for page in strategies if strategies.count(page) > 1})
     if duplicates:

@@ -29,7 +29,7 @@ STRATEGY_SECTIONS = (
 DESCRIPTION_MAX = 160
 
 # Fields the page model owns, and theme fields editors may also set.
-_MODEL_FIELDS = {"title", "description", "keywords", "reviewed", "next_review", "related", "grade"}
+_MODEL_FIELDS = {"title", "description", "keywords", "reviewed", "next_review", "related", "grade", "translation"}
 _THEME_FIELDS = {"hide", "search", "template", "render_macros"}
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 

@@ -7,6 +7,8 @@ functions through `legcramps.macros_module`.
 
 from __future__ import annotations
 
+import inspect
+import re
 import traceback
 from dataclasses import dataclass
 
@@ -19,7 +21,20 @@ from legcramps.project import Page, Project
 
 # Besides the macros, pages may use `care` (e.g. {{ care.emergency_number }}) and their own fields.
 VARIABLES = ("care",)
-_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+def _no_bare_macro(value: object) -> object:
+    """`{{ evidence }}` without brackets would print Python's name for the function into the page."""
+    if callable(value):
+        name = getattr(value, "__name__", "macro")
+        raise ContentError(f"the macro '{name}' needs brackets: write {{{{ {name}() }}}}")
+    return value
+
+
+_ENV = jinja2.Environment(
+    undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True, finalize=_no_bare_macro
+)
+_BLOCK_TAGS = ("if", "for", "macro", "call", "filter", "with", "block", "raw", "autoescape")
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,60 @@ def _template_line(error: BaseException) -> int | None:
     return line
 
 
+def _syntax_error(body: str, error: jinja2.TemplateSyntaxError) -> tuple[str, int]:
+    """The message and body line of a Jinja syntax error.
+
+    Jinja reports an unclosed quote where the text next makes sense to it, often lines later, and
+    an unclosed {% if %} at the end of the page: point at the {{ or {% left open instead.
+    """
+    reported = error.lineno or 1
+    open_tag: int | None = None
+    blocks: list[tuple[str, int]] = []
+    tag_name_next = False
+    try:
+        for line, kind, value in _ENV.lex(body):
+            if line >= reported:
+                break
+            if kind in ("variable_end", "block_end"):
+                open_tag = None
+            elif tag_name_next and kind == "name":
+                if value in _BLOCK_TAGS:
+                    blocks.append((value, line))
+                elif value.startswith("end") and blocks:
+                    blocks.pop()
+            if kind != "whitespace":
+                tag_name_next = kind == "block_begin"
+            if kind in ("variable_begin", "block_begin"):
+                open_tag = line
+    except jinja2.TemplateSyntaxError:
+        pass
+    if open_tag is not None:
+        return "macro written wrongly: it is not closed (check its quotes and brackets, and end it with }})", open_tag
+    if blocks and "end of template" in (error.message or ""):
+        name, line = blocks[-1]
+        return f"macro written wrongly: {{% {name} %}} is never closed (add {{% end{name} %}} where it should end)", line
+    return f"macro written wrongly: {error.message} (check the {{{{ }}}} and quotes)", reported
+
+
+def _wrong_arguments(macros: PageMacros, detail: str) -> str:
+    """Python counts `self` among a method's arguments ("takes 2 ... but 3 were given" for two):
+    say how to write the macro instead."""
+    detail = detail.replace("PageMacros.", "")
+    found = re.match(r"(\w+)\(\)", detail)
+    if not found or found.group(1) not in MACRO_NAMES:
+        return f"a macro has the wrong arguments: {detail}"
+    name = found.group(1)
+    params = []
+    for param in inspect.signature(getattr(macros, name)).parameters.values():
+        if param.kind is param.VAR_POSITIONAL:
+            params.append(f"{param.name}...")
+        else:
+            params.append(param.name if param.default is param.empty else f"{param.name}={param.default}")
+    if re.search(r"positional arguments? but \d+ (were|was) given", detail):
+        detail = f"{name}() was given too many values"
+    return f"a macro has the wrong arguments: {detail}; write {name}({', '.join(params)})"
+
+
 def page_variables(project: Project, page: Page) -> dict[str, object]:
     """What a page's Jinja can read besides the macros: its own front matter and `care`."""
     return {**page.data, "care": project.care}
@@ -48,14 +117,14 @@ def render_page(project: Project, page: Page) -> RenderedPage:
     try:
         tree = _ENV.parse(page.body)
     except jinja2.TemplateSyntaxError as error:
-        raise ContentError(f"macro written wrongly: {error.message} (check the {{{{ }}}} and quotes)",
-                           (error.lineno or 1) + offset) from None
+        message, where = _syntax_error(page.body, error)
+        raise ContentError(message, where + offset) from None
     variables = page_variables(project, page)
     known = set(MACRO_NAMES) | set(variables)
     for name in sorted(jinja2.meta.find_undeclared_variables(tree)):
         if name not in known:
             named = next(n for n in tree.find_all(jinja2.nodes.Name) if n.name == name)
-            raise ContentError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}", named.lineno + offset)
+            raise ContentError(f"unknown macro or variable '{name}'{did_you_mean(name, sorted(known))}", named.lineno + offset)
     fields = project.care.as_dict()
     for node in tree.find_all(jinja2.nodes.Getattr):
         if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "care" and node.attr not in fields:
@@ -71,8 +140,7 @@ def render_page(project: Project, page: Page) -> RenderedPage:
         raise ContentError(error.message, line + offset if line else None) from None
     except TypeError as error:
         line = _template_line(error)
-        detail = str(error).replace("PageMacros.", "")
-        raise ContentError(f"a macro has the wrong arguments: {detail}", line + offset if line else None) from None
+        raise ContentError(_wrong_arguments(macros, str(error)), line + offset if line else None) from None
     except jinja2.TemplateError as error:
         line = _template_line(error)
         raise ContentError(f"macro error: {error}", line + offset if line else None) from None

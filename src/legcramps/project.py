@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 from legcramps.care import CareSettings
 from legcramps.citations import Source, load_bibliography
-from legcramps.errors import ContentError, Problem
+from legcramps.clinic import ClinicDetails
+from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.handout_plan import HandoutPlan, load_handout_plan
 from legcramps.page_model import PageMeta, body_offset, parse_page_meta, split_front_matter
@@ -48,7 +49,14 @@ class Project:
     steps: QuickSteps
     bibliography: dict[str, Source]
     handout: HandoutPlan
+    clinic: ClinicDetails
     pages: dict[str, Page] = field(default_factory=dict)
+    # Pages whose front matter could not be read: reported once, and still pages (no "not a page" echoes).
+    unreadable: frozenset[str] = frozenset()
+    topic_signs: WarningSigns = field(default_factory=lambda: WarningSigns({}))  # shown only on their pages
+
+    def has_page(self, src_path: str) -> bool:
+        return src_path in self.pages or src_path in self.unreadable
 
     def rel(self, path: Path) -> str:
         return rel_path(self.settings.root, path)
@@ -110,20 +118,40 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
 
     words_dir = settings.words_dir
     care = attempt(settings.root / "mkdocs.yml", lambda: CareSettings.from_extra(settings.extra))
-    words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml"))
+    clinic = attempt(settings.root / "mkdocs.yml", lambda: ClinicDetails.from_extra(settings.extra))
+    words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml", settings.locale))
     signs = attempt(words_dir / "warning-signs.yml", lambda: load_warning_signs(words_dir / "warning-signs.yml"))
     steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
+    topics_file = words_dir / "topic-signs.yml"
+    topic_signs = attempt(topics_file, lambda: load_warning_signs(topics_file, every_tier=False)) \
+        if topics_file.exists() else WarningSigns({})
     bibliography = attempt(settings.root / BIBLIOGRAPHY, lambda: load_bibliography(settings.root / BIBLIOGRAPHY))
     plan = attempt(settings.root / HANDOUT_PLAN, lambda: load_handout_plan(settings.root / HANDOUT_PLAN))
+    # Checked here, once, so the pages that show the steps do not each repeat the mistake.
+    unknown = [key for key in steps.sources if key not in bibliography] if steps and bibliography is not None else []
+    if steps and unknown:
+        problems.append(Problem(rel_path(settings.root, words_dir / "quick-steps.yml"),
+                                f"unknown citation key '{unknown[0]}'{did_you_mean(unknown[0], bibliography or {})}",
+                                steps.sources_line))
+        steps = None
     pages: dict[str, Page] = {}
     for path in _markdown_files(settings.docs_dir):
         src = path.relative_to(settings.docs_dir).as_posix()
         page = attempt(path, lambda path=path, src=src: _load_page(path, src))  # type: ignore[misc]
         if page is not None:
             pages[src] = page
-    if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None:
+    unreadable = frozenset(path.relative_to(settings.docs_dir).as_posix()
+                           for path in _markdown_files(settings.docs_dir)) - set(pages)
+    if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None \
+            or clinic is None:
         return None, problems
-    project = Project(settings, care, words, signs, steps, bibliography, plan, pages)
+    project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable)
+    if topic_signs is not None:
+        project.topic_signs = topic_signs
+        twice = {key for found in signs.tiers.values() for key in found} & \
+            {key for found in topic_signs.tiers.values() for key in found}
+        problems += [Problem(rel_path(settings.root, topics_file), f"the sign id {key!r} is also in "
+                             "warning-signs.yml: give each sign its own id") for key in sorted(twice)]
     return project, problems
 
 

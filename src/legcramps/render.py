@@ -10,7 +10,9 @@ import posixpath
 from markupsafe import Markup, escape
 
 from legcramps.citations import PageCitations
+from legcramps.editions import TranslationStatus
 from legcramps.project import Project
+from legcramps.urls import page_url
 
 
 def review_banner(project: Project, src_path: str) -> str:
@@ -22,6 +24,30 @@ def review_banner(project: Project, src_path: str) -> str:
         f'<div class="admonition danger review-overdue" role="note"><p class="admonition-title">{title}</p>'
         f"<p>{escape(words.overdue['text'])}</p></div>\n\n"
     )
+
+
+def original_url(project: Project, src_path: str) -> str:
+    """The link from a translated page to the same page in the original edition (one level up per path part)."""
+    edition_path = str(project.settings.edition.get("path") or "").strip("/")
+    up = len([part for part in page_url(src_path).split("/") if part]) + len([p for p in edition_path.split("/") if p])
+    return "../" * up + page_url(src_path)
+
+
+def translation_note(project: Project, src_path: str, status: TranslationStatus) -> str:
+    """What a translated page says about itself: translated, checked or not, out of date or not."""
+    words = project.words.edition
+    href = escape(original_url(project, src_path))
+    parts = [escape(words["translated"])]
+    if status.reviewed_by and status.reviewed_on:
+        parts.append(escape(words["reviewed_by"].format(name=status.reviewed_by,
+                                                        date=project.words.long_date(status.reviewed_on))))
+    else:
+        parts.append(escape(words["not_reviewed"]))
+    note = f'<p class="translation-note"><a href="{href}" hreflang="en">{" ".join(parts)}</a></p>'
+    if status.out_of_date:
+        note = (f'<div class="admonition warning translation-out-of-date" role="note"><p>'
+                f'<a href="{href}" hreflang="en">{escape(words["out_of_date"])}</a></p></div>\n\n') + note
+    return note
 
 
 def page_footer(project: Project, src_path: str, citations: PageCitations) -> str:

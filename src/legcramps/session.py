@@ -12,11 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from legcramps.checks import ALLOW_OVERDUE, CheckResult, run_checks
+from legcramps.editions import EditionCheck, check_edition
 from legcramps.errors import ContentProblems
 from legcramps.macros import PageMacros
 from legcramps.project import Project, load_project, project_inputs
-from legcramps.render import page_footer, review_banner
-from legcramps.settings import Settings
+from legcramps.render import page_footer, review_banner, translation_note
+from legcramps.settings import Settings, load_settings
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Build:
     project: Project
     checks: CheckResult
     fingerprint: tuple[tuple[str, float], ...]
+    edition: EditionCheck | None = None  # for a translated edition: each page's translation status
     macros: dict[str, PageMacros] = field(default_factory=dict)
 
     def page_macros(self, src_path: str) -> PageMacros:
@@ -36,12 +38,15 @@ class Build:
         """What every engine adds around a page's rendered Markdown: (overdue banner, footer).
 
         The banner shows only on previews that allow overdue pages; the footer cites in the
-        order the checks numbered the page's citations.
+        order the checks numbered the page's citations, and a translated edition says so on every page.
         """
         meta = self.project.pages[src_path].meta
         overdue = meta.is_overdue(today or date.today()) and bool(os.environ.get(ALLOW_OVERDUE))
         banner = review_banner(self.project, src_path) if overdue else ""
-        return banner, page_footer(self.project, src_path, self.checks.rendered[src_path].macros.citations)
+        footer = page_footer(self.project, src_path, self.checks.rendered[src_path].macros.citations)
+        if self.edition is not None:
+            footer += "\n" + translation_note(self.project, src_path, self.edition.status[src_path]) + "\n"
+        return banner, footer
 
 
 _builds: dict[Path, Build] = {}
@@ -58,9 +63,17 @@ def start_build(settings: Settings, today: date | None = None) -> Build:
         raise ContentProblems(problems)
     checks = run_checks(project, today or date.today(), allow_overdue=bool(os.environ.get(ALLOW_OVERDUE)))
     problems += checks.problems
+    edition = None
+    original_config = settings.edition.get("translated_from")
+    if original_config:
+        original, original_problems = load_project(load_settings(settings.root / str(original_config)))
+        if original is None:
+            raise ContentProblems(original_problems)
+        edition = check_edition(project, original)
+        problems += edition.problems
     if problems:
         raise ContentProblems(problems)
-    build = Build(project, checks, _fingerprint(settings))
+    build = Build(project, checks, _fingerprint(settings), edition)
     _builds[settings.root] = build
     return build
 

@@ -4,13 +4,35 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL_FIX = "set SITE_URL to the published address, e.g. SITE_URL=https://OWNER.github.io/REPO/ make build"
+
+
+def edition_site_url(site_url: str, edition: Mapping[str, Any]) -> str:
+    """An edition lives under the site's address plus its path, e.g. https://example.org/guide/es/."""
+    path = str(edition.get("path") or "").strip("/")
+    return f"{site_url.rstrip('/')}/{path}/" if path and site_url else site_url
+
+
+def is_deploy_build() -> bool:
+    """CI (and any build for deploy) must not publish the local preview address in the PDF and links."""
+    return os.environ.get("CI", "").lower() not in ("", "0", "false") or bool(os.environ.get("DEPLOY"))
+
+
+def local_site_url_problem(site_url: str) -> str | None:
+    """Why this site_url must not be published, or None. A local build only gets a notice."""
+    if site_url.rstrip("/") != DEFAULT_SITE_URL.rstrip("/"):
+        return None
+    return (
+        f"site_url is the local preview address {DEFAULT_SITE_URL}, so the handout's QR code and address "
+        f"would point there: {SITE_URL_FIX}"
+    )
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -43,7 +65,14 @@ class Settings:
     extra: Mapping[str, Any]
     site_url: str
     site_name: str
-    language: str
+    language: str  # theme.language: en, es (the words and safety data in data/<language>/)
+    edition: Mapping[str, Any]  # extra.edition: locale, path, translated_from
+    config_name: str = "mkdocs.yml"  # the edition's config file, for messages
+
+    @property
+    def locale(self) -> str:
+        """The edition's locale (en-US, en-GB, es-US, es-ES): dates, spelling, <html lang>."""
+        return str(self.edition.get("locale") or self.language)
 
     @property
     def data_dir(self) -> Path:
@@ -52,7 +81,7 @@ class Settings:
     @property
     def words_dir(self) -> Path:
         """Reader-facing words and shared safety content of this edition's language."""
-        return self.data_dir / self.language.split("-")[0].split("_")[0]
+        return self.data_dir / self.language.split("-")[0].split("_")[0].lower()
 
 
 def _get(conf: Any, name: str, default: Any = None) -> Any:
@@ -75,6 +104,8 @@ def settings_from_config(conf: Any, root: Path) -> Settings:
         site_url=str(_get(conf, "site_url", "") or ""),
         site_name=str(_get(conf, "site_name", "")),
         language=str(_get(theme, "language", "en") or "en"),
+        edition=_get(_get(conf, "extra", {}), "edition", {}),
+        config_name=Path(str(_get(conf, "config_file_path", "mkdocs.yml"))).name,
     )
 
 
@@ -85,7 +116,7 @@ def load_settings(config_file: Path) -> Settings:
     parent = conf.pop("INHERIT", None)
     if parent:
         base = load_settings(config_file.parent / str(parent))
-        return Settings(
+        return _with_edition_url(Settings(
             root=config_file.parent.resolve(),
             docs_dir=(config_file.parent / conf["docs_dir"]).resolve() if "docs_dir" in conf else base.docs_dir,
             nav=conf.get("nav", base.nav),
@@ -93,5 +124,12 @@ def load_settings(config_file: Path) -> Settings:
             site_url=str(conf.get("site_url", base.site_url) or ""),
             site_name=str(conf.get("site_name", base.site_name)),
             language=str((conf.get("theme") or {}).get("language", base.language)),
-        )
-    return settings_from_config(conf, config_file.parent.resolve())
+            edition={**base.edition, **(conf.get("extra", {}).get("edition") or {})},
+            config_name=config_file.name,
+        ))
+    settings = replace(settings_from_config(conf, config_file.parent.resolve()), config_name=config_file.name)
+    return _with_edition_url(settings)
+
+
+def _with_edition_url(settings: Settings) -> Settings:
+    return replace(settings, site_url=edition_site_url(settings.site_url, settings.edition))

@@ -2,16 +2,56 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
+
+from legcramps.care import CareSettings
 from legcramps.datafile import line_of, read_data, require_mapping, require_text
-from legcramps.errors import ContentError
+from legcramps.errors import ContentError, did_you_mean
 
 TIER_KEYS = ("emergency", "urgent", "soon", "routine")
 GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
+SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition", "site")
+# The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
+_LOOKED_UP = {
+    "check_first": ("title", "lead"),
+    "evidence": ("label", "label_for"),
+    "footer": ("related", "sources", "reviewed", "source_title"),
+    "overdue": ("title", "text"),
+}
+# The {placeholders} each word may use: a mistyped one is named here instead of crashing every page.
+_CARE_NAMES = tuple(CareSettings.__dataclass_fields__)
+_PLACEHOLDERS = {
+    "evidence.label_for": ("context",),
+    "footer.reviewed": ("reviewed", "next_review"),
+    "footer.source_title": ("number",),
+    "overdue.title": ("date",),
+}
+_HANDOUT_NAMES = ("site_name", "site_address", "doctor")  # filled in by the handout (handout_content.py)
+
+
+def _check_placeholders(value: str, allowed: tuple[str, ...], what: str, text: str, near: int | None) -> None:
+    """`near` is the line of the word's section; the mistake is named on the first line after it that shows it."""
+
+    def line(needle: str) -> int | None:
+        lines = text.splitlines()
+        start = (near or 1) - 1
+        return next((number for number in range(start, len(lines)) if needle in lines[number]), start) + 1
+
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
+    except ValueError:
+        raise ContentError(f"{what} has a {{ without its }}: write placeholders like {{{allowed[0]}}}",
+                           line(value.split("\n")[0])) from None
+    for name in names:
+        if name not in allowed:
+            raise ContentError(f"{what} has an unknown placeholder {{{name}}}{did_you_mean(name, allowed)}",
+                               line("{" + name))
 
 
 @dataclass(frozen=True)
@@ -23,18 +63,20 @@ class Words:
     grades: dict[str, dict[str, str]]
     footer: dict[str, str]
     overdue: dict[str, str]
-    months: tuple[str, ...]
-    date_format: str
+    handout: dict[str, str]
+    edition: dict[str, str]
+    site: dict[str, str]  # for the theme templates (overrides/), through config.extra.words
+    locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
-        """'20 November 2026' (the edition's own order and month names)."""
-        return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
+        """'November 20, 2026', '20 November 2026', '20 de noviembre de 2026': Babel, per locale."""
+        return format_date(day, format="long", locale=self.locale.replace("-", "_"))
 
 
-def load_words(path: Path) -> Words:
+def load_words(path: Path, locale: str = "en-US") -> Words:
     data, text = read_data(path)
     data = require_mapping(data, "the file")
-    for name in ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "months"):
+    for name in SECTIONS:
         if name not in data:
             raise ContentError(f"'{name}' is missing")
     tiers = require_mapping(data["tiers"], "tiers")
@@ -42,14 +84,24 @@ def load_words(path: Path) -> Words:
         tier = require_mapping(tiers.get(key), f"tiers.{key}")
         for part in ("title", "lead"):
             require_text(tier.get(part), f"tiers.{key}.{part}", line_of(text, key))
+        for part in ("title", "lead", "lead_with_number"):
+            if part in tier:
+                _check_placeholders(str(tier[part]), _CARE_NAMES, f"tiers.{key}.{part}", text, line_of(text, key))
     grades = require_mapping(data["grades"], "grades")
     for key in GRADE_KEYS:
         grade = require_mapping(grades.get(key), f"grades.{key}")
         for part in ("label", "meaning"):
             require_text(grade.get(part), f"grades.{key}.{part}", line_of(text, key))
-    months = data["months"]
-    if not isinstance(months, list) or len(months) != 12:
-        raise ContentError("'months' must list the 12 month names", line_of(text, "months"))
+    for section, parts in _LOOKED_UP.items():
+        found = require_mapping(data[section], section)
+        for part in parts:
+            said = require_text(found.get(part), f"{section}.{part}", line_of(text, section))
+            allowed = _PLACEHOLDERS.get(f"{section}.{part}", ())
+            _check_placeholders(said, allowed, f"{section}.{part}", text, line_of(text, section))
+    for group, said in require_mapping(data["check_first"].get("groups"), "check_first.groups").items():
+        require_text(said, f"check_first.groups.{group}", line_of(text, str(group)))
+    for name, said in require_mapping(data["handout"], "handout").items():
+        _check_placeholders(str(said), _HANDOUT_NAMES, f"handout.{name}", text, line_of(text, "handout"))
     return Words(
         tiers=tiers,
         check_first=require_mapping(data["check_first"], "check_first"),
@@ -58,6 +110,8 @@ def load_words(path: Path) -> Words:
         grades=grades,
         footer=require_mapping(data["footer"], "footer"),
         overdue=require_mapping(data["overdue"], "overdue"),
-        months=tuple(str(month) for month in months),
-        date_format=str(data.get("date_format", "{day} {month} {year}")),
+        handout=require_mapping(data["handout"], "handout"),
+        edition=require_mapping(data["edition"], "edition"),
+        site=require_mapping(data["site"], "site"),
+        locale=locale,
     )

@@ -6,15 +6,13 @@ The site is the one readers get: built with `--strict` for the GitHub Pages sub-
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from .helpers import SitePage, site_pages
-
-
 
 
 @pytest.fixture(scope="session")

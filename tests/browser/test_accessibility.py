@@ -1,15 +1,16 @@
 """Accessibility in a real browser: axe-core on every page in both palettes, and keyboard-only use.
 
 - axe-core (axe-playwright-python) finds no violation on any page, the 404 page or the open search,
-  in the light and the dark palette (the palette follows prefers-color-scheme, emulated here).
+  in the light and the dark palette (the palette follows prefers-color-scheme, emulated here), on a
+  desktop screen and on a 360 px phone (where wide tables scroll sideways and must be reachable).
 - Keyboard only: the skip link works, search is reachable and usable, the handout link is reachable
   on every page, and every focus stop shows a visible focus ring.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urljoin
 
 import pytest
@@ -21,6 +22,7 @@ from .helpers import NO_MOTION, SEARCH_PROBE, SitePage, open_page, page_path, re
 pytestmark = pytest.mark.browser
 
 PALETTES = {"light": "default", "dark": "slate"}  # emulated color_scheme -> Material scheme
+SCREENS = {"desktop": {"width": 1280, "height": 720}, "phone": {"width": 360, "height": 740}}
 FOCUS_CHECK = Path(__file__).with_name("focus.js").read_text(encoding="utf-8")
 DESCRIBE = """() => { const e = document.activeElement; if (!e || e === document.body) return "(page)";
   const text = (e.innerText || e.getAttribute("aria-label") || e.value || "").trim().split("\\n")[0].slice(0, 40);
@@ -63,35 +65,110 @@ def palette_page(browser: Browser, palette: str, served_site: object) -> Iterato
     context.close()
 
 
+@pytest.fixture(params=list(SCREENS), scope="module")
+def screen(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def axe_page(browser: Browser, palette: str, screen: str, served_site: object) -> Iterator[Page]:
+    """One page in the emulated palette and screen size, reused for every site page."""
+    context = browser.new_context(color_scheme=palette, viewport=SCREENS[screen])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 def assert_palette(page: Page, palette: str) -> None:
     scheme = page.get_attribute("body", "data-md-color-scheme")
     assert scheme == PALETTES[palette], f"expected the {palette} palette ({PALETTES[palette]}), the page shows {scheme}"
 
 
 def test_axe_finds_no_violations_on_any_page(
-    palette_page: Page, palette: str, pages: list[SitePage], site_url: str
+    axe_page: Page, palette: str, screen: str, pages: list[SitePage], site_url: str
 ) -> None:
     problems: dict[str, list[str]] = {}
     for site_page in pages:
-        open_page(palette_page, site_page.url)
-        assert_palette(palette_page, palette)
-        found = axe_violations(palette_page)
+        open_page(axe_page, site_page.url)
+        assert_palette(axe_page, palette)
+        found = axe_violations(axe_page)
         if found:
             problems[site_page.name] = found
     # The 404 page readers see for a missing address.
-    response = palette_page.goto(urljoin(site_url, "no-such-page/"))
+    response = axe_page.goto(urljoin(site_url, "no-such-page/"))
     assert response is not None and response.status == 404
-    palette_page.wait_for_selector("body[data-md-color-scheme]", state="attached")
-    if found := axe_violations(palette_page):
+    axe_page.wait_for_selector("body[data-md-color-scheme]", state="attached")
+    if found := axe_violations(axe_page):
         problems["404 page"] = found
-    assert not problems, f"axe-core violations in the {palette} palette:\n{report(problems)}"
+    assert not problems, f"axe-core violations in the {palette} palette on a {screen} screen:\n{report(problems)}"
+
+
+def test_a_wide_table_on_a_phone_is_a_named_region_reached_by_keyboard(
+    browser: Browser, served_site: object, site_url: str
+) -> None:
+    """At 360 px the comparison table scrolls sideways: Tab reaches it, it is named, arrows scroll it."""
+    context = browser.new_context(viewport=SCREENS["phone"])
+    try:
+        page = context.new_page()
+        open_page(page, urljoin(site_url, "cramp-strain-or-clot/"))
+        wrap = page.locator(".md-typeset__scrollwrap").first
+        assert wrap.evaluate("w => w.scrollWidth > w.clientWidth"), "the table no longer scrolls at 360 px"
+        assert wrap.get_attribute("tabindex") == "0" and wrap.get_attribute("role") == "region"
+        name = wrap.evaluate("w => document.getElementById(w.getAttribute('aria-labelledby')).textContent.trim()")
+        assert name == "How to tell them apart"
+        tab_to(page, ".md-typeset__scrollwrap", "the wide table", presses=150)
+        assert page.evaluate(FOCUS_CHECK) is None, f"focus on the table is not visible: {page.evaluate(FOCUS_CHECK)}"
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("w => w.scrollLeft > 0", arg=wrap.element_handle())
+    finally:
+        context.close()
+
+
+# The emergency box's title and text: sizes in px, and the title's contrast, its tap-to-call number
+# included (colours composited over the box, whose background is opaque in both palettes).
+EMERGENCY = """() => {
+  const rgba = (c) => { const v = c.match(/[\\d.]+/g).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
+  const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3]));
+  const lum = (rgb) => rgb.map((c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const title = document.querySelector(".urgency-emergency > .admonition-title");
+  const box = rgba(getComputedStyle(title.parentElement).backgroundColor);
+  const back = over(rgba(getComputedStyle(title).backgroundColor), box);
+  const ratio = (el) => {
+    const [a, b] = [lum(over(rgba(getComputedStyle(el).color), back)), lum(back)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  };
+  const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+  return {
+    contrast: Math.min(ratio(title), ...[...title.querySelectorAll("a")].map(ratio)),  // the words and the number
+    title: px(title),
+    text: Math.min(...[...title.parentElement.querySelectorAll("p:not(.admonition-title), li")].map(px)),
+    body: px(document.querySelector(".md-content .md-typeset > p")),
+  };
+}"""
+
+
+@pytest.mark.parametrize("scheme", list(PALETTES))
+def test_emergency_callouts_are_body_size_or_larger_with_a_clear_title(
+    browser: Browser, scheme: str, served_site: object, site_url: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport=SCREENS["phone"])
+    try:
+        page = context.new_page()
+        open_page(page, urljoin(site_url, "when-to-get-help/"))
+        found = page.evaluate(EMERGENCY)
+        assert found["text"] >= found["body"], f"emergency text {found['text']} px, body text {found['body']} px"
+        assert found["title"] >= found["body"], f"emergency title {found['title']} px, body text {found['body']} px"
+        assert found["contrast"] >= 7, f"emergency title contrast {found['contrast']:.1f}:1 in {scheme} (want 7:1)"
+    finally:
+        context.close()
 
 
 def test_axe_finds_no_violations_in_open_search(
-    browser: Browser, palette: str, served_site: object, site_url: str
+    browser: Browser, palette: str, screen: str, served_site: object, site_url: str
 ) -> None:
     """The theme's own search dialog, open with results, passes too (it once had no accessible name)."""
-    context = browser.new_context(color_scheme=palette)
+    context = browser.new_context(color_scheme=palette, viewport=SCREENS[screen])
     try:
         page = context.new_page()
         page.add_init_script(SEARCH_PROBE)
@@ -99,7 +176,7 @@ def test_axe_finds_no_violations_in_open_search(
         type_search(page, "cramp")
         page.wait_for_selector(".md-search-result__item")
         found = axe_violations(page)
-        assert not found, f"axe-core violations with search open ({palette} palette):\n" + "\n".join(found)
+        assert not found, f"axe-core violations with search open ({palette} palette, {screen}):\n" + "\n".join(found)
     finally:
         context.close()
 

@@ -10,9 +10,9 @@ import json
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterator
+from functools import cache
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
@@ -41,7 +41,7 @@ class Fetched:
     body: bytes
 
 
-@lru_cache(maxsize=None)
+@cache
 def fetch(url: str) -> Fetched:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:

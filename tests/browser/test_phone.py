@@ -6,8 +6,8 @@ for a human look (they are not compared with anything).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urljoin
 
 import pytest
@@ -48,7 +48,7 @@ def test_no_page_scrolls_sideways_and_tap_targets_are_24px(phone: BrowserContext
                 """(limit) => [...document.querySelectorAll('body *')]
                     .filter(e => e.getBoundingClientRect().right > limit + 1)
                     .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= limit + 1)
-                    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))""",
+                    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))""",  # noqa: E501
                 PHONE["width"],
             )
             found.append(f"the page is {width} px wide on a {PHONE['width']} px screen (too wide: {', '.join(wide)})")

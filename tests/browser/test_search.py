@@ -6,8 +6,8 @@ expected page is among the first three pages in Material's result list.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import yaml

@@ -7,16 +7,24 @@ import http.server
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from tools.build_site import build_site
+
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/leg-cramps/"  # served like a GitHub Pages project site: https://OWNER.github.io/REPO/
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "templates")  # the package is installed
+# What a copy of the project needs to build (the package itself is installed): every edition's
+# config (mkdocs*.yml) and pages folder (docs*), the theme overrides, hooks, data and templates.
+PROJECT_FILES = ("overrides", "hooks", "data", "templates")
+
+
+def project_files(root: Path = ROOT) -> list[str]:
+    configs = (path.name for path in root.glob("mkdocs*.yml"))
+    pages = (path.name for path in root.glob("docs*") if path.is_dir())
+    return sorted({*PROJECT_FILES, *configs, *pages})
 
 
 @dataclass
@@ -36,26 +44,22 @@ def build_env(**extra: str) -> dict[str, str]:
     env.setdefault("SOURCE_DATE_EPOCH", "1790000000")
     env.pop("ALLOW_OVERDUE_REVIEW", None)
     env.pop("HANDOUT_CACHE_DIR", None)  # every test build renders the handout afresh
+    env.pop("CI", None)  # a local build unless a test says otherwise (CI refuses the local site_url)
     env.update(extra)
     return env
 
 
-def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", **env: str) -> BuildResult:
-    """Run the real `mkdocs build --strict` in a subprocess, as an editor or CI would."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
-        cwd=project,
-        env=build_env(**env),
-        capture_output=True,
-        text=True,
-    )
-    return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
+def mkdocs_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
+    """Build every edition with the real `mkdocs build --strict`, then the offline copies, exactly as
+    `make build` does (tools/build_site.py)."""
+    code, output = build_site(project, site_dir, build_env(**env))
+    return BuildResult(code, output, site_dir)
 
 
 def copy_project(destination: Path) -> Path:
     """A throwaway copy of the project that a test may break on purpose."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
+    for name in project_files():
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -123,7 +127,7 @@ class SiteServer:
         self.base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 

@@ -1,0 +1,86 @@
+"""The project as an editor sees it, for the unit tests: the real inputs, or a throwaway copy to break.
+
+Only the package is used (no MkDocs, no WeasyPrint): settings, the project model and the checks.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from legcramps.care import CareSettings
+from legcramps.checks import run_checks
+from legcramps.project import Project, load_project
+from legcramps.settings import load_settings
+from tests.support.site import ROOT
+
+INPUTS = ("mkdocs.yml", "docs", "data")  # everything `python -m legcramps check` reads
+TODAY = date(2026, 12, 3)  # on or after every page's `reviewed` and every source's `checked` date, before every `next_review`
+
+UK = CareSettings(
+    country="United Kingdom",
+    emergency_number="999",
+    emergency_place="A&E",
+    urgent_advice="ask for an urgent GP appointment",
+    urgent_number="111",
+    doctor="GP",
+)
+
+
+def load(root: Path) -> tuple[Project | None, list[str]]:
+    """The model and every problem, as one-line strings, the way the command line prints them."""
+    project, problems = load_project(load_settings(root / "mkdocs.yml"))
+    if project is not None:
+        problems += run_checks(project, TODAY).problems
+    return project, [str(problem) for problem in problems]
+
+
+@functools.cache
+def real_project() -> Project:
+    project, problems = load(ROOT)
+    assert project is not None and not problems, problems
+    return project
+
+
+def uk_project() -> Project:
+    """The same pages built for the United Kingdom (extra.care set to the UK's numbers)."""
+    return replace(real_project(), care=UK)
+
+
+class ProjectCopy:
+    """A copy of mkdocs.yml, docs/ and data/ in a temporary folder, edited like an editor would."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        for name in INPUTS:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, root / name)
+            else:
+                shutil.copy2(source, root / name)
+
+    def text(self, path: str) -> str:
+        return (self.root / path).read_text(encoding="utf-8")
+
+    def write(self, path: str, text: str) -> None:
+        (self.root / path).parent.mkdir(parents=True, exist_ok=True)
+        (self.root / path).write_text(text, encoding="utf-8")
+
+    def edit(self, path: str, old: str, new: str) -> int:
+        """Replace the one place `old` is written; return the line it starts on (1 = the first line)."""
+        text = self.text(path)
+        assert text.count(old) == 1, f"{path}: {old!r} is written {text.count(old)} times"
+        self.write(path, text.replace(old, new))
+        return text[: text.index(old)].count("\n") + 1
+
+    def line_of(self, path: str, needle: str) -> int:
+        """The line where `needle` is first written, counted here in the test."""
+        text = self.text(path)
+        assert needle in text, f"{path} has no {needle!r}"
+        return text[: text.index(needle)].count("\n") + 1
+
+    def problems(self) -> list[str]:
+        return load(self.root)[1]

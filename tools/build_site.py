@@ -1,0 +1,68 @@
+"""Build every edition of the site into one folder, as `make build`, the tests and CI do.
+
+    python -m tools.build_site OUT
+
+Editions are listed once, in mkdocs.yml (`extra.editions`: config file and path). The original
+edition is built first into OUT (MkDocs empties its folder), then each other edition into its path
+under OUT, then each edition gets its own offline copy (service worker) scoped to its own folder.
+Each step is the real `mkdocs build --strict`; the first failure stops everything with its output.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from legcramps.offline import EXCLUDE, write_service_worker
+
+
+@dataclass(frozen=True)
+class Edition:
+    config: str  # e.g. mkdocs.es.yml
+    path: str  # "" for the original edition, "es/" for the Spanish one
+
+
+class _Tags(yaml.SafeLoader):
+    """mkdocs.yml uses !ENV; only the editions list is read here."""
+
+
+_Tags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def editions(project: Path) -> list[Edition]:
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tags) or {}  # noqa: S506
+    listed = (config.get("extra") or {}).get("editions") or [{"config": "mkdocs.yml", "path": ""}]
+    return [Edition(str(item["config"]), str(item.get("path") or "")) for item in listed]
+
+
+def build_site(project: Path, out: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """(exit code, combined output). Builds every edition, then writes their service workers."""
+    output = []
+    all_editions = editions(project)
+    for edition in all_editions:
+        target = out / edition.path if edition.path else out
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", edition.config, "-d", str(target)]
+        result = subprocess.run(command, cwd=project, env=env or dict(os.environ), capture_output=True, text=True)
+        output.append(result.stdout + result.stderr)
+        if result.returncode != 0:
+            return result.returncode, "".join(output)
+    nested = tuple(f"{edition.path.rstrip('/')}/*" for edition in all_editions if edition.path)
+    for edition in all_editions:
+        # Each edition's worker keeps its own folder; the original's leaves the others' folders out.
+        folder = out / edition.path if edition.path else out
+        exclude = EXCLUDE if edition.path else (*EXCLUDE, *nested)
+        output.append(write_service_worker(folder, exclude).summary() + "\n")
+    return 0, "".join(output)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m tools.build_site OUT")
+    code, text = build_site(Path.cwd(), Path(sys.argv[1]))
+    print(text, end="", file=sys.stderr if code else sys.stdout)
+    sys.exit(code)
