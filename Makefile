@@ -95,7 +95,7 @@ new-page:
 	@echo "Created docs/strategies/$(NAME).md: add it to nav in mkdocs.yml, then make serve."
 
 clean:
-	rm -rf site .site-build .pytest_cache test-artifacts $(ZENSICAL_SITE)
+	rm -rf site .site-build .pytest_cache test-artifacts $(ZENSICAL_SITE) $(ZENSICAL_GENERATED)
 
 FORCE:
 
@@ -106,6 +106,7 @@ ZENSICAL_VENV := .venv-zensical
 ZENSICAL_BIN := $(ZENSICAL_VENV)/bin
 ZENSICAL_PIP := $(ZENSICAL_BIN)/python -m pip --quiet
 ZENSICAL_CONFIG := mkdocs.zensical.yml
+ZENSICAL_GENERATED := .zensical.yml
 ZENSICAL_SITE := site-zensical
 
 $(ZENSICAL_BIN)/.deps: requirements.txt requirements-zensical.txt pyproject.toml
@@ -115,12 +116,16 @@ $(ZENSICAL_BIN)/.deps: requirements.txt requirements-zensical.txt pyproject.toml
 	$(ZENSICAL_PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
-# Zensical runs no checks and ignores hooks: the package checks first. Zensical empties its site
-# folder on every build, so the handout is written into it after the build. (English edition only.)
+# Zensical runs no checks and ignores hooks: the package checks first, then writes what the hooks
+# add to the config (theme words, handout links; ZENSICAL_GENERATED inherits ZENSICAL_CONFIG). Zensical
+# empties its site folder on every build, so the handout (from the cache the config step filled) and
+# the offline worker go in after it. The English edition only.
 zensical: system-build $(ZENSICAL_BIN)/.deps
 	$(ZENSICAL_BIN)/python -m legcramps check
-	$(ZENSICAL_BIN)/zensical build -f $(ZENSICAL_CONFIG)
-	$(ZENSICAL_BIN)/python -m legcramps handout -o $(ZENSICAL_SITE)
+	HANDOUT_CACHE_DIR=.cache/handout $(ZENSICAL_BIN)/python -m legcramps.engine_config $(ZENSICAL_CONFIG) -o $(ZENSICAL_GENERATED)
+	$(ZENSICAL_BIN)/zensical build -f $(ZENSICAL_GENERATED)
+	HANDOUT_CACHE_DIR=.cache/handout $(ZENSICAL_BIN)/python -m legcramps handout -o $(ZENSICAL_SITE)
+	$(ZENSICAL_BIN)/python -m legcramps.offline $(ZENSICAL_SITE)
 
 # Build both engines afresh, time them and print what differs (exit 1 if pages, text or PDFs do).
 zensical-compare: system-build $(ZENSICAL_BIN)/.deps

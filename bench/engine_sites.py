@@ -41,6 +41,7 @@ class Page:
     citations: int
     footer: tuple[bool, bool, bool]  # related pages, sources list, review dates
     handout_link: bool
+    structured_data: bool  # the schema.org MedicalWebPage block (overrides/partials/share-head.html)
     unrendered: bool  # a `{{` or `{%` left in the page: a macro the engine did not run
 
 
@@ -56,6 +57,7 @@ def read_page(path: Path) -> Page:
         citations=article.count('class="citation"'),
         footer=('id="related-pages"' in article, 'id="sources"' in article, 'class="page-review"' in article),
         handout_link='class="handout-link"' in html,
+        structured_data='"@type":"MedicalWebPage"' in html.replace('": "', '":"'),
         unrendered="{{" in article or "{%" in article,
     )
 
@@ -88,6 +90,17 @@ class Site:
             for path in sorted(folder.glob("*"))
             if path.suffix in {".pdf", ".png"}
         }
+
+    def sitemap(self) -> list[tuple[str, str]]:
+        """(address, lastmod) of every sitemap entry, character references read."""
+        path = self.root / "sitemap.xml"
+        text = unescape(path.read_text(encoding="utf-8")) if path.is_file() else ""
+        return re.findall(r"<loc>(.*?)</loc>\s*(?:<lastmod>(.*?)</lastmod>)?", text)
+
+    def offline_files(self) -> int:
+        """How many files the offline worker (sw.js, src/legcramps/offline.py) keeps."""
+        worker = self.root / "sw.js"
+        return len(re.findall(r'^\s*\["', worker.read_text(encoding="utf-8"), re.MULTILINE)) if worker.is_file() else 0
 
     def search_entries(self) -> list[dict[str, object]]:
         index = self.root / SEARCH_INDEXES[self.engine]

@@ -4,13 +4,13 @@
     .venv-zensical/bin/python -m bench.engines --runs 3
 
 Each engine builds its own fresh copy of the project, so Zensical starts without its page cache and
-neither `site/` nor `site-zensical/` is touched. MkDocs: `mkdocs build --strict` (the checks, the
-handout and the footers run inside it). Zensical: what `make zensical` runs, `python -m legcramps
-check`, `zensical build`, `python -m legcramps handout`; then a second `zensical build` with its cache.
+neither `site/` nor `site-zensical/` is touched. MkDocs: what `make build` runs (tools/build_site.py:
+`mkdocs build --strict`, with the checks, handout and footers inside, then the offline worker).
+Zensical: the steps of `make zensical` (ZENSICAL_STEPS), then a second `zensical build` with its cache.
 
 Prints a Markdown table of what is measured and exits 1 when something that must match does not:
-the pages written, each page's main text, footers, callouts and quick steps, unrendered macros,
-the PDF handout files.
+the pages written, each page's main text, callouts, quick steps, footers, handout links, unrendered
+macros, the PDF handout files, the sitemap.
 
 Material prints an end-of-life notice on every MkDocs build; the Makefile and the site workflow hide
 it with NO_MKDOCS_2_WARNING=1. When that variable is not set (the Zensical CI job), the notice of the
@@ -33,6 +33,7 @@ from legcramps.settings import load_settings
 from tests.support.site import copy_project
 
 ZENSICAL_CONFIG = "mkdocs.zensical.yml"
+ZENSICAL_GENERATED = ".zensical.yml"
 ZENSICAL_SITE = "site-zensical"
 NOTICE_VARIABLE = "NO_MKDOCS_2_WARNING"
 
@@ -48,43 +49,47 @@ def _run(args: list[str], cwd: Path, env: dict[str, str]) -> ChildRun:
     return run
 
 
-def _fresh_copy(parent: Path) -> Path:
-    project = copy_project(parent)
-    shutil.copy2(ROOT / ZENSICAL_CONFIG, project / ZENSICAL_CONFIG)
-    return project
-
-
 def build_mkdocs(work: Path, runs: int) -> tuple[Path, list[float], str]:
-    """`mkdocs build --strict` `runs` times; the site of the last run, the times, Material's notice."""
+    """`make build`'s route (tools/build_site.py: `mkdocs build --strict` per edition, then the offline
+    worker) `runs` times; the site of the last run, the times, and Material's notice if it was shown."""
     seconds, notice = [], ""
     for run in range(runs):
-        project, env = _fresh_copy(work / f"mkdocs-{run}"), bench_env()
+        project, env = copy_project(work / f"mkdocs-{run}"), bench_env(PYTHONPATH=str(ROOT))
         if run == 0 and NOTICE_VARIABLE not in os.environ:
             env.pop(NOTICE_VARIABLE, None)
         site = project / "site"
-        result = _run([_bin("mkdocs"), "build", "--strict", "-d", str(site)], project, env)
+        result = _run([sys.executable, "-m", "tools.build_site", str(site)], project, env)
         seconds.append(result.seconds)
         if run == 0 and NOTICE_VARIABLE not in env:
             notice = result.output.split("INFO ", 1)[0].strip()  # printed before MkDocs' first log line
     return site, seconds, notice
 
 
+# The steps of `make zensical` (Makefile), each timed.
+ZENSICAL_STEPS = {
+    "check": ["{python}", "-m", "legcramps", "check"],
+    "config": ["{python}", "-m", "legcramps.engine_config", ZENSICAL_CONFIG, "-o", ZENSICAL_GENERATED],
+    "build": ["{zensical}", "build", "-f", ZENSICAL_GENERATED],
+    "handout": ["{python}", "-m", "legcramps", "handout", "-o", ZENSICAL_SITE],
+    "offline": ["{python}", "-m", "legcramps.offline", ZENSICAL_SITE],
+}
+
+
 def build_zensical(work: Path, runs: int) -> tuple[Path, dict[str, list[float]]]:
-    """What `make zensical` runs, `runs` times from a fresh copy; then one rebuild with Zensical's cache."""
-    steps: dict[str, list[float]] = {"check": [], "build": [], "handout": [], "total": [], "rebuild (cached)": []}
-    env = bench_env()
+    """`make zensical`'s steps `runs` times from fresh copies; then a rebuild with Zensical's page cache."""
+    steps: dict[str, list[float]] = {name: [] for name in [*ZENSICAL_STEPS, "total", "rebuild (cached)"]}
     for run in range(runs):
-        project = _fresh_copy(work / f"zensical-{run}")
-        site = project / ZENSICAL_SITE
-        check = _run([sys.executable, "-m", "legcramps", "check"], project, env)
-        build = _run([_bin("zensical"), "build", "-f", ZENSICAL_CONFIG], project, env)
-        handout = _run([sys.executable, "-m", "legcramps", "handout", "-o", str(site)], project, env)
-        for name, result in (("check", check), ("build", build), ("handout", handout)):
-            steps[name].append(result.seconds)
-        steps["total"].append(check.seconds + build.seconds + handout.seconds)
-    steps["rebuild (cached)"].append(_run([_bin("zensical"), "build", "-f", ZENSICAL_CONFIG], project, env).seconds)
-    _run([sys.executable, "-m", "legcramps", "handout", "-o", str(site)], project, env)  # the rebuild emptied site/
-    return site, steps
+        project = copy_project(work / f"zensical-{run}")
+        env = bench_env(HANDOUT_CACHE_DIR=str(project / ".cache" / "handout"))  # as make zensical: filled by "config"
+        for name, command in ZENSICAL_STEPS.items():
+            args = [part.format(python=sys.executable, zensical=_bin("zensical")) for part in command]
+            steps[name].append(_run(args, project, env).seconds)
+        steps["total"].append(sum(steps[name][-1] for name in ZENSICAL_STEPS))
+    rebuild = _run([_bin("zensical"), "build", "-f", ZENSICAL_GENERATED], project, env)
+    steps["rebuild (cached)"].append(rebuild.seconds)
+    for name in ("handout", "offline"):  # the rebuild emptied the site folder
+        _run([part.format(python=sys.executable) for part in ZENSICAL_STEPS[name]], project, env)
+    return project / ZENSICAL_SITE, steps
 
 
 def page_keywords() -> dict[str, tuple[str, ...]]:
@@ -130,14 +135,23 @@ def compare(mkdocs: Site, zensical: Site) -> tuple[list[tuple[str, str, str]], l
     rows.append(("Pages with an unrendered macro", str(unrendered[0]), str(unrendered[1])))
     if any(unrendered):
         problems.append(f"unrendered macros: MkDocs {unrendered[0]} pages, Zensical {unrendered[1]} pages")
-    links = [sum(page.handout_link for page in site.pages.values()) for site in (mkdocs, zensical)]
-    rows.append(("Per-page handout link (theme partial)", f"{links[0]} pages", f"{links[1]} pages"))
+    for label, part in (("Handout link (theme partial)", "handout_link"), ("schema.org page data", "structured_data")):
+        counts = [sum(getattr(page, part) for page in site.pages.values()) for site in (mkdocs, zensical)]
+        rows.append((label, f"{counts[0]} pages", f"{counts[1]} pages"))
+        if counts[0] != counts[1]:
+            problems.append(f"{label}: on {counts[0]} MkDocs pages, {counts[1]} Zensical pages")
     files = [site.handout_files() for site in (mkdocs, zensical)]
     same = files[0] == files[1] and bool(files[0])
     verdict = "identical" if same else "DIFFERENT"
     rows.append(("Handout PDFs and preview", f"{len(files[0])} files", f"{len(files[1])} files, {verdict}"))
     if not same:
         problems.append(f"handout files differ: MkDocs {sorted(files[0])}, Zensical {sorted(files[1])}")
+    maps = [site.sitemap() for site in (mkdocs, zensical)]
+    verdict = "same" if sorted(maps[0]) == sorted(maps[1]) else "DIFFERENT"  # their order means nothing
+    rows.append(("Sitemap entries (address, review date)", str(len(maps[0])), f"{len(maps[1])}, {verdict}"))
+    if sorted(maps[0]) != sorted(maps[1]):
+        problems.append(f"sitemaps differ: {sorted(set(maps[0]) ^ set(maps[1]))[:4]}")
+    rows.append(("Offline worker: files kept", *(str(site.offline_files()) for site in (mkdocs, zensical))))
     not_found = ["404.html" in site.pages and "Page not found" in site.pages["404.html"].text for site in (mkdocs, zensical)]
     rows.append(("404 page with its own text", *("yes" if found else "NO" for found in not_found)))
     return rows, problems
@@ -188,8 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             ("Files in the site", str(len(mkdocs.files())), str(len(zensical.files()))),
             ("Site size (KiB)", f"{mkdocs.kib():.0f}", f"{zensical.kib():.0f}"),
             ("HTML size (KiB)", f"{mkdocs.kib('.html'):.0f}", f"{zensical.kib('.html'):.0f}"),
-            ("Build time, median (s)", f"{median(mkdocs_seconds):.2f} (strict build)",
-             " + ".join(f"{name} {median(zensical_seconds[name]):.2f}" for name in ("check", "build", "handout"))
+            ("Build time, median (s)", f"{median(mkdocs_seconds):.2f} (as make build)",
+             " + ".join(f"{name} {median(zensical_seconds[name]):.2f}" for name in ZENSICAL_STEPS)
              + f" = {median(zensical_seconds['total']):.2f}"),
             ("Zensical rebuild with its cache (s)", "(no cache)", f"{median(zensical_seconds['rebuild (cached)']):.2f}"),
         ]

@@ -8,6 +8,8 @@ written. The macros come from `legcramps.macros_module` through mkdocs-macros.
 from __future__ import annotations
 
 import logging
+import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from legcramps.checks import source_reminders
+from legcramps.checks import ALLOW_OVERDUE, source_reminders
+from legcramps.engine_config import hook_extra
 from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
@@ -61,7 +64,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems[1:]:
             log.error("%s", problem)
         raise PluginError(str(problems.problems[0])) from None
-    config.extra["words"] = _build.project.words.site  # the theme templates' words, in this edition's language
     for reminder in source_reminders(_build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
         log.info("Source reminder: %s", reminder)  # shown, never fatal: see CONTRIBUTING
     return config
@@ -75,7 +77,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     for output in handout.files:
         files.append(File.generated(config, output.path, content=output.content))
-    config.extra["handout"] = handout.links  # read by overrides/partials/handout-link.html
+    # The theme's words and the handout links, for overrides/ (Zensical gets the same from engine_config)
+    config.extra.update(hook_extra(_current().project, handout.links))
     return files
 
 
