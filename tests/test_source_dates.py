@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 
 from legcramps.citations import PageCitations, load_bibliography, parse_source
-from legcramps.source_dates import problems_for, reminders, render_source_table, source_problems, stops_the_build
+from legcramps.source_dates import (
+    dated_phrase,
+    problems_for,
+    reminders,
+    render_source_table,
+    source_problems,
+    stops_the_build,
+)
+from legcramps.words import load_words
 from tests.support.site import ROOT
 
 TODAY = date(2026, 12, 3)
@@ -101,9 +109,10 @@ def test_yaml_dates_are_read_like_written_dates(tmp_path) -> None:
 def test_reference_lists_show_the_sources_own_dates() -> None:
     source = parse_source("hse", {**WEB, "checked": "2026-12-03", "source_reviewed": "2018-11-14",
                                   "source_next_review": "2021-11-14"})
-    page = PageCitations({"hse": source})
+    words = load_words(ROOT / "data" / "en" / "words.yml", "en-US")
+    page = PageCitations({"hse": source}, dated=lambda s: dated_phrase(s, words.sources, words.long_date, words.month_date))
     page.cite(("hse",))
-    assert "Page dated 14 November 2018, next review due 14 November 2021." in page.references()
+    assert "Page dated November 14, 2018, next review due November 14, 2021." in page.references()
 
 
 def test_the_policy_table_lists_every_source_with_its_dates_and_status() -> None:
@@ -113,10 +122,11 @@ def test_the_policy_table_lists_every_source_with_its_dates_and_status() -> None
         "art": parse_source("art", {**JOURNAL, "checked": "2026-12-03", "status": "current"}),
         "old": parse_source("old", {**JOURNAL, "title": "<Old> & new"}),
     }
-    html = render_source_table(sources, TODAY)
+    words = load_words(ROOT / "data" / "en" / "words.yml", "en-US")
+    html = render_source_table(sources, TODAY, words.sources, words.long_date, words.month_date)
     assert html.count("<tr id=\"source-") == 3
-    assert "3 December 2026" in html and "dated 14 November 2018; next review 14 November 2021" in html
-    assert "Past its own review date (14 November 2021). We are looking for a newer source." in html
+    assert "December 3, 2026" in html and "dated November 14, 2018; next review November 14, 2021" in html
+    assert "Past its own review date (November 14, 2021). We are looking for a newer source." in html
     assert "No newer version or retraction seen" in html and "Not checked for updates" in html
     assert "&lt;Old&gt; &amp; new" in html and "<Old>" not in html
     assert 'class="references source-dates"' in html  # left out of the reading grade, like source lists

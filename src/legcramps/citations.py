@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,6 @@ from markupsafe import Markup, escape
 
 from legcramps.datafile import line_of, read_data
 from legcramps.errors import ContentError, did_you_mean
-from legcramps.source_dates import dated_phrase
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # `language`: set only for a source in another language than English (e.g. es for MedlinePlus en
@@ -42,7 +42,7 @@ class Source:
     superseded_by: str = ""
     line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
 
-    def links(self) -> list[tuple[str, str]]:
+    def links(self, web_label: str = "Web page") -> list[tuple[str, str]]:
         """(label, address) pairs: DOI, PubMed, then the web page."""
         found = []
         if self.doi:
@@ -50,11 +50,11 @@ class Source:
         if self.pmid:
             found.append((f"PubMed {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
         if self.url:
-            found.append(("Web page", self.url))
+            found.append((web_label, self.url))
         return found
 
-    def html(self) -> Markup:
-        """One reference in a Vancouver-like style."""
+    def html(self, dated: str = "", web_label: str = "Web page") -> Markup:
+        """One reference in a Vancouver-like style; `dated` is the source's own dates in the edition's words."""
         parts = []
         if self.authors:
             parts.append(f"{escape(self.authors.rstrip('.'))}.")
@@ -69,8 +69,8 @@ class Source:
             parts.append(f"{self.year}.")
         if self.note:
             parts.append(f"{escape(self.note.rstrip('.'))}.")
-        if dated_phrase(self):
-            parts.append(str(escape(dated_phrase(self))))
+        if dated:
+            parts.append(str(escape(dated)))
         links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in self.links())
         return Markup(" ".join(parts) + (f" {links}" if links else ""))
 
@@ -127,6 +127,8 @@ class PageCitations:
 
     bibliography: dict[str, Source]
     link_title: str = "Source {number}"  # the words file's footer.source_title
+    dated: Callable[[Source], str] = lambda source: ""  # the source's own dates, in the edition's words
+    web_label: str = "Web page"  # the words file's sources.web_link
     order: list[str] = field(default_factory=list)
 
     def cite(self, keys: tuple[object, ...]) -> Markup:
@@ -152,6 +154,7 @@ class PageCitations:
         if not self.order:
             return Markup("")
         items = "".join(
-            f'<li id="ref-{key}">{self.bibliography[key].html()}</li>' for key in self.order
+            f'<li id="ref-{key}">{self.bibliography[key].html(self.dated(self.bibliography[key]), self.web_label)}</li>'
+            for key in self.order
         )
         return Markup(f'<ol class="references">{items}</ol>')

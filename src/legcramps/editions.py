@@ -104,7 +104,7 @@ def check_edition(project: Project, original: Project) -> EditionCheck:
                                                f"the '{tier}' signs must have the same ids, in the same order, as "
                                                f"{original.rel(original.settings.words_dir / name)}"))
     words_file = project.rel(project.settings.words_dir / "words.yml")
-    for part in ("check_first", "evidence", "footer", "overdue", "handout", "edition", "site"):
+    for part in ("check_first", "evidence", "footer", "overdue", "handout", "edition", "site", "sources"):
         missing = sorted(set(getattr(original.words, part)) - set(getattr(project.words, part)))
         if missing:
             result.problems.append(Problem(words_file, f"'{part}' has no '{missing[0]}': translate every word the original has"))

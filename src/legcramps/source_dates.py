@@ -40,32 +40,13 @@ OLD_VERSION = timedelta(days=5 * 365)  # a source whose own last review is older
 STATUSES = ("current", "superseded", "retracted")
 Kind = Literal["error", "overdue", "reminder"]
 
-# Words shown on the editorial policy page (kept together so they can move to a strings file).
-LABELS = {
-    "caption": "Every source we cite, with the dates that keep it current",
-    "source": "Source",
-    "type": "Type",
-    "checked": "We last checked it",
-    "own": "The source's own dates",
-    "status": "Status",
-    "web": "Web page",
-    "journal": "Journal article",
-    "reviewed": "dated",
-    "next": "next review",
-    "none": "none shown",
-    "never": "not recorded",
-    "ok_web": "Up to date",
-    "ok_journal": "No newer version or retraction seen",
-    "unknown": "Not checked for updates",
-}
 _PARTIAL = re.compile(r"^(\d{4})-(\d{2})$")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+DayFormat = Callable[[date], str]
 
 
 def long_date(day: date) -> str:
-    """'3 December 2026': unambiguous in every country."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """Dates in editor messages: '3 December 2026', unambiguous in every country (readers get the edition's)."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -73,7 +54,8 @@ class DateProblem:
     key: str
     message: str  # for editors: what is wrong and what to do
     kind: Kind
-    label: str = "Needs fixing"  # for readers of the editorial policy page
+    label: str = "needs_fixing"  # for readers of the editorial policy page: a key of words.yml `sources`
+    label_date: str = ""  # the raw date the label names, shown in the edition's format
 
     def line(self) -> str:
         return f"source '{self.key}': {self.message}"
@@ -90,14 +72,16 @@ def parse_day(value: str) -> tuple[date, bool] | None:
         return None
 
 
-def show_day(value: str, day_format: Callable[[date], str] = long_date) -> str:
-    """'14 November 2018' (or the edition's `day_format`), 'September 2012' for a month-only date; the text
-    itself if unreadable."""
+def show_day(value: str, day_format: DayFormat = long_date, month_format: DayFormat | None = None) -> str:
+    """'14 November 2018' (or the edition's `day_format`), 'September 2012' for a month-only date
+    (`month_format`); the text itself if unreadable."""
     parsed = parse_day(value)
     if parsed is None:
         return value
     day, whole = parsed
-    return day_format(day) if whole else f"{_MONTHS[day.month - 1]} {day.year}"
+    if whole:
+        return day_format(day)
+    return month_format(day) if month_format else f"{day.strftime('%B')} {day.year}"
 
 
 def is_web(source: Source) -> bool:
@@ -108,8 +92,8 @@ def problems_for(source: Source, today: date) -> list[DateProblem]:
     """Every problem with one source's dates and status, checked against `today`."""
     found: list[DateProblem] = []
 
-    def add(kind: Kind, message: str, label: str = "Needs fixing") -> None:
-        found.append(DateProblem(source.key, message, kind, label))
+    def add(kind: Kind, message: str, label: str = "needs_fixing", label_date: str = "") -> None:
+        found.append(DateProblem(source.key, message, kind, label, label_date))
 
     days: dict[str, date] = {}
     for name in ("checked", "source_reviewed", "source_next_review"):
@@ -127,7 +111,7 @@ def problems_for(source: Source, today: date) -> list[DateProblem]:
     if source.status == "superseded" and not source.superseded_by:
         add("error", "status 'superseded' needs 'superseded_by': the newer version")
     if source.status == "retracted":
-        add("error", "this article has been retracted: stop citing it and remove it", "Retracted")
+        add("error", "this article has been retracted: stop citing it and remove it", "retracted")
     checked = days.get("checked")
     reviewed, next_review = days.get("source_reviewed"), days.get("source_next_review")
     if checked and checked > today:
@@ -143,21 +127,19 @@ def problems_for(source: Source, today: date) -> list[DateProblem]:
     elif checked and is_web(source):
         due = checked + CHECK_MAX_AGE
         if due < today:
-            add("overdue", f"last checked {long_date(checked)}: check it again and update 'checked'",
-                "Our check is overdue")
+            add("overdue", f"last checked {long_date(checked)}: check it again and update 'checked'", "check_overdue")
         elif due - today <= DUE_SOON:
-            add("reminder", f"check due by {long_date(due)}", f"Our next check is due by {long_date(due)}")
+            add("reminder", f"check due by {long_date(due)}", "check_due", due.isoformat())
     if next_review and next_review < today:
         when = show_day(source.source_next_review)
-        add("reminder", f"past its own review date ({when}): look for a newer version",
-            f"Past its own review date ({when}). We are looking for a newer source.")
+        add("reminder", f"past its own review date ({when}): look for a newer version", "past_review",
+            source.source_next_review)
     elif reviewed and not next_review and today - reviewed > OLD_VERSION:
         when = show_day(source.source_reviewed)
-        add("reminder", f"the version we cite is from {when}: look for a newer one",
-            f"An old version ({when}). We are looking for a newer source.")
+        add("reminder", f"the version we cite is from {when}: look for a newer one", "old_version",
+            source.source_reviewed)
     if source.status == "superseded":
-        add("reminder", f"a newer version exists ({source.superseded_by}): cite it instead",
-            f"A newer version exists ({source.superseded_by}).")
+        add("reminder", f"a newer version exists ({source.superseded_by}): cite it instead", "superseded")
     return found
 
 
@@ -180,50 +162,56 @@ def reminders(sources: Mapping[str, Source], today: date, allow_overdue: bool = 
     return [problem.line() for problem in reminder_problems(sources, today, allow_overdue)]
 
 
-def dated_phrase(source: Source) -> str:
+def dated_phrase(source: Source, words: Mapping[str, str], day_format: DayFormat, month_format: DayFormat) -> str:
     """The source's own dates for a reference list, e.g. 'Page dated 14 November 2018.'"""
     parts = []
     if source.source_reviewed:
-        parts.append(f"Page dated {show_day(source.source_reviewed)}")
+        parts.append(words["page_dated"].format(date=show_day(source.source_reviewed, day_format, month_format)))
     if source.source_next_review:
-        parts.append(f"next review due {show_day(source.source_next_review)}")
+        parts.append(words["next_review_due"].format(date=show_day(source.source_next_review, day_format, month_format)))
     return (", ".join(parts) + ".") if parts else ""
 
 
-def _status_cell(source: Source, problems: Iterable[DateProblem]) -> str:
-    messages = [problem.label for problem in problems]
+def _status_cell(source: Source, problems: Iterable[DateProblem], words: Mapping[str, str],
+                 show: Callable[[str], str]) -> str:
+    messages = [words[problem.label].format(date=show(problem.label_date), key=source.superseded_by)
+                for problem in problems]
     if messages:
         return "; ".join(messages)
     if is_web(source):
-        return LABELS["ok_web"]
-    return LABELS["ok_journal"] if source.status == "current" else LABELS["unknown"]
+        return words["ok_web"]
+    return words["ok_journal"] if source.status == "current" else words["unknown"]
 
 
-def render_source_table(sources: Mapping[str, Source], today: date,
-                        day_format: Callable[[date], str] = long_date) -> Markup:
-    """An HTML table of every source with our last check, its own dates and its status; dates in `day_format`
-    (the edition's, e.g. Words.long_date, so they match the pages' review dates)."""
+def render_source_table(sources: Mapping[str, Source], today: date, words: Mapping[str, str],
+                        day_format: DayFormat, month_format: DayFormat) -> Markup:
+    """An HTML table of every source with our last check, its own dates and its status, in the edition's
+    words (words.yml `sources`) and date formats, so they match the pages' review dates."""
+
+    def show(value: str) -> str:
+        return show_day(value, day_format, month_format)
+
     rows = []
     for source in sources.values():
         own = []
         if source.source_reviewed:
-            own.append(f"{LABELS['reviewed']} {show_day(source.source_reviewed, day_format)}")
+            own.append(words["reviewed"].format(date=show(source.source_reviewed)))
         if source.source_next_review:
-            own.append(f"{LABELS['next']} {show_day(source.source_next_review, day_format)}")
+            own.append(words["next"].format(date=show(source.source_next_review)))
         where = source.publisher or source.journal
         cells = (
             f"{source.title} ({where}, {source.year})" if where else f"{source.title} ({source.year})",
-            LABELS["web"] if is_web(source) else LABELS["journal"],
-            show_day(source.checked, day_format) if source.checked else LABELS["never"],
-            "; ".join(own) or LABELS["none"],
-            _status_cell(source, problems_for(source, today)),
+            words["web"] if is_web(source) else words["journal"],
+            show(source.checked) if source.checked else words["never"],
+            "; ".join(own) or words["none"],
+            _status_cell(source, problems_for(source, today), words, show),
         )
         row = Markup("").join(Markup("<td>{}</td>").format(cell) for cell in cells)
         rows.append(Markup('<tr id="source-{}">{}</tr>').format(source.key, row))
     columns = ("source", "type", "checked", "own", "status")
-    head = Markup("").join(Markup('<th scope="col">{}</th>').format(LABELS[name]) for name in columns)
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(words[name]) for name in columns)
     # class "references": like every page's source list, titles are the publishers' words
     return Markup(
         '<table class="references source-dates"><caption>{}</caption>'
         "<thead><tr>{}</tr></thead><tbody>{}</tbody></table>"
-    ).format(LABELS["caption"], head, Markup("").join(rows))
+    ).format(words["caption"], head, Markup("").join(rows))
