@@ -71,13 +71,13 @@ class Site:
     @classmethod
     def read(cls, engine: str, root: Path) -> Site:
         site = cls(engine, root)
-        for path in sorted(root.rglob("*.html")):
-            url = path.relative_to(root).as_posix()
-            site.pages[url.removesuffix("index.html")] = read_page(path)
+        for path in site.files():
+            if path.suffix == ".html":
+                site.pages[path.relative_to(root).as_posix().removesuffix("index.html")] = read_page(path)
         return site
 
     def files(self) -> list[Path]:
-        return [path for path in self.root.rglob("*") if path.is_file()]
+        return sorted(path for path in self.root.rglob("*") if path.is_file())
 
     def kib(self, suffix: str = "") -> float:
         return sum(path.stat().st_size for path in self.files() if path.name.endswith(suffix)) / 1024
