@@ -1,4 +1,5 @@
-"""MkDocs glue: start the build (model and every check), register the handout, add page footers.
+"""MkDocs glue: start the build (model and every check), register the handout, add page footers,
+leave each page's search words once in the search index.
 
 All logic lives in the `legcramps` package; the same checks run with `python -m legcramps check`.
 Every content mistake stops the build with one line naming the file and line, before any page is
@@ -25,6 +26,7 @@ from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
 from legcramps.render import page_footer, review_banner, translation_note
+from legcramps.search_index import page_search_words, rewrite_search_index
 from legcramps.session import Build, start_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
@@ -85,7 +87,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build = _current()
     src = page_src(page)
     meta = build.project.pages[src].meta
-    page.meta["tags"] = list(meta.keywords)  # Material's search boosts front-matter tags: the lay keywords
     citations = build.checks.rendered[src].macros.citations
     banner = review_banner(build.project, src) if meta.is_overdue(date.today()) and os.environ.get(ALLOW_OVERDUE) else ""
     footer = page_footer(build.project, src, citations)
@@ -102,3 +103,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
+
+
+@event_priority(-100)  # after Material's search plugin has written search/search_index.json
+def on_post_build(config: MkDocsConfig) -> None:
+    """Each page's keywords and the shared list's reader words, once, on the page's own index entry."""
+    size = rewrite_search_index(Path(config.site_dir), page_search_words(_current().project))
+    if size is not None:
+        log.debug("Search index: %s", size)

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from legcramps.datafile import line_of, read_data
 from legcramps.errors import ContentError, did_you_mean
+from legcramps.html import NOT_SEARCHED
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note")
@@ -126,7 +127,7 @@ class PageCitations:
             number = self.order.index(key) + 1
             title = escape(self.link_title.replace("{number}", str(number)))
             links.append(f'<a href="#ref-{key}" title="{title}">{number}</a>')
-        return Markup(f'<sup class="citation">[{", ".join(links)}]</sup>')
+        return Markup(f'<sup class="citation" {NOT_SEARCHED}>[{", ".join(links)}]</sup>')
 
     def references(self) -> Markup:
         """The page's numbered source list, or nothing if it cites nothing."""

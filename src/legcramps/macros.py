@@ -16,10 +16,12 @@ from legcramps.callouts import caution_callout, check_first_callout, get_tier, u
 from legcramps.citations import PageCitations
 from legcramps.errors import ContentError
 from legcramps.evidence import evidence_badge
+from legcramps.html import NOT_SEARCHED
 from legcramps.project import Project
 from legcramps.urls import relative_url
 
 GRADING_PAGE = "about/grading.md"
+HOME_PAGE = "index.md"  # gathers other pages' blocks; search leads to the pages they belong to
 MACRO_NAMES = ("urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards")
 
 
@@ -37,9 +39,11 @@ class PageMacros:
         return relative_url(self.src_path, src_path, anchor)
 
     def urgency(self, tier: str, *signs: str) -> Markup:
-        """Urgency callout: the tier (emergency, urgent, soon, routine), then sign ids (none: every sign)."""
+        """Urgency callout: the tier (emergency, urgent, soon, routine), then sign ids (none: every sign).
+
+        Only a tier's full list is searched; a pick of signs repeats it (see urgency_callout)."""
         found = get_tier(self.project.care, self.project.words, tier)
-        return urgency_callout(found, self.project.signs.pick(found.key, signs))
+        return urgency_callout(found, self.project.signs.pick(found.key, signs), searched=not signs)
 
     def caution(self, message: str, title: str | None = None) -> Markup:
         """A risk inside a strategy."""
@@ -68,8 +72,9 @@ class PageMacros:
         items = [step.html() for step in quick.steps]
         items[-1] += cited  # the sources back the whole list: cite them once, after the last step
         notes = "".join(Markup("<p>{}</p>").format(note) for note in quick.after)
-        return Markup('<ol class="quick-steps">{}</ol>{}').format(
-            Markup("").join(Markup("<li>{}</li>").format(item) for item in items), Markup(notes)
+        hidden = Markup(f" {NOT_SEARCHED}") if self.src_path == HOME_PAGE else Markup("")
+        return Markup('<ol class="quick-steps"{}>{}</ol>{}').format(
+            hidden, Markup("").join(Markup("<li>{}</li>").format(item) for item in items), Markup(notes)
         )
 
     def strategy_cards(self) -> Markup:
@@ -79,7 +84,7 @@ class PageMacros:
             f"<p>{escape(meta.description)}</p>{self.evidence(meta.grade)}</li>"
             for meta in self.project.strategies()
         )
-        return Markup(f'<ul class="strategy-cards">{cards}</ul>')
+        return Markup(f'<ul class="strategy-cards" {NOT_SEARCHED}>{cards}</ul>')
 
     def as_globals(self) -> dict[str, Callable[..., Any]]:
         return {name: getattr(self, name) for name in MACRO_NAMES}

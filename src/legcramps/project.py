@@ -19,6 +19,7 @@ from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.handout_plan import HandoutPlan, load_handout_plan
 from legcramps.page_model import PageMeta, body_offset, parse_page_meta, split_front_matter
 from legcramps.safety import QuickSteps, WarningSigns, load_quick_steps, load_warning_signs
+from legcramps.search_terms import SEARCH_TERMS_FILE, SearchTerms, load_search_terms
 from legcramps.settings import Settings
 from legcramps.words import Words, load_words
 
@@ -53,6 +54,7 @@ class Project:
     pages: dict[str, Page] = field(default_factory=dict)
     # Pages whose front matter could not be read: reported once, and still pages (no "not a page" echoes).
     unreadable: frozenset[str] = frozenset()
+    search_terms: SearchTerms = field(default_factory=SearchTerms)  # data/<language>/search-terms.yml
 
     def has_page(self, src_path: str) -> bool:
         return src_path in self.pages or src_path in self.unreadable
@@ -123,6 +125,8 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
     steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
     bibliography = attempt(settings.root / BIBLIOGRAPHY, lambda: load_bibliography(settings.root / BIBLIOGRAPHY))
     plan = attempt(settings.root / HANDOUT_PLAN, lambda: load_handout_plan(settings.root / HANDOUT_PLAN))
+    terms_file = words_dir / SEARCH_TERMS_FILE
+    search_terms = attempt(terms_file, lambda: load_search_terms(terms_file))
     # Checked here, once, so the pages that show the steps do not each repeat the mistake.
     unknown = [key for key in steps.sources if key not in bibliography] if steps and bibliography is not None else []
     if steps and unknown:
@@ -139,9 +143,9 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
     unreadable = frozenset(path.relative_to(settings.docs_dir).as_posix()
                            for path in _markdown_files(settings.docs_dir)) - set(pages)
     if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None \
-            or clinic is None:
+            or clinic is None or search_terms is None:
         return None, problems
-    project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable)
+    project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable, search_terms)
     return project, problems
 
 

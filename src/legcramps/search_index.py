@@ -1,0 +1,100 @@
+"""A lean search index: each page's search words once, on the page's own entry.
+
+Material for MkDocs writes search/search_index.json: {"config": {...}, "docs": [...]}, one entry per
+section of every page ({"location", "title", "text"}, optionally "tags" and "boost"), the page's own
+entry first (its location has no "#"). Material copies a page's front-matter `tags` onto every one of
+its entries; that made the index 27 % keywords and let a keyword match rank every section of the page.
+Here the page's words (its keywords, then the reader words from the shared list, search_terms.py) go on
+the page's own entry only, in `tags`, the field Material boosts most. The page's sections keep their
+text. This is a pure function over the index; the MkDocs hook calls it after Material has written the
+file (hooks/site_hooks.py, on_post_build). The parts of a page that repeat other pages or list sources
+are kept out of the index where they are rendered (html.NOT_SEARCHED).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from legcramps.project import Project
+from legcramps.search_terms import normal, spellings, words_of
+from legcramps.urls import page_url
+
+SEARCH_INDEX = "search/search_index.json"
+OWN_FIELD = "tags"  # Material's most boosted field: a page's own keywords
+LIST_FIELD = "terms"  # the shared list's words for them: found, but ranked below a page's own keywords
+LIST_WEIGHT = 0.1  # of the own keywords' boost
+
+
+@dataclass(frozen=True)
+class PageWords:
+    own: str  # the page's keywords, as one text: a word the page repeats weighs more
+    listed: str  # the shared list's words for them (search_terms.SearchTerms.reader_words)
+
+
+def _text(words: Iterable[str]) -> str:
+    """One text for a field; each word with an apostrophe also as readers type it (won’t, wont)."""
+    return " ".join(form for word in words for form in spellings(word))
+
+
+def page_search_words(project: Project) -> dict[str, PageWords]:
+    """Each page's address -> its search words: its keywords, then the shared list's words for them."""
+    found = {}
+    for src, page in project.pages.items():
+        keywords = [normal(keyword) for keyword in page.meta.keywords]
+        listed = project.search_terms.reader_words([normal(page.meta.title), *keywords])
+        found[page_url(src)] = PageWords(_text(word for keyword in keywords for word in words_of(keyword)), _text(listed))
+    return found
+
+
+def lean_index(index: Mapping[str, Any], words: Mapping[str, PageWords]) -> dict[str, Any]:
+    """The index with each page's words on its own entry only, once; its sections keep their text."""
+    docs = []
+    for doc in index["docs"]:
+        entry = {name: value for name, value in doc.items() if name not in (OWN_FIELD, LIST_FIELD)}
+        page = words.get(str(entry.get("location", "")))  # a page's own entry: its address, no "#"
+        if page is not None:
+            if page.own:
+                entry[OWN_FIELD] = [page.own]
+            if page.listed:
+                entry[LIST_FIELD] = [page.listed]
+        docs.append(entry)
+    config = dict(index.get("config", {}))
+    fields = {name: dict(spec) for name, spec in config.get("fields", {}).items()}
+    own_boost = float(fields.setdefault(OWN_FIELD, {"boost": 1e6}).get("boost", 1e6))
+    fields[LIST_FIELD] = {"boost": own_boost * LIST_WEIGHT}
+    return {**index, "config": {**config, "fields": fields}, "docs": docs}
+
+
+def index_json(index: Mapping[str, Any]) -> bytes:
+    """Compact, as Material writes it; UTF-8 rather than \\u escapes (smaller for accented words)."""
+    return json.dumps(index, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class IndexSize:
+    entries: int
+    raw: int
+    gzip: int  # level 6, as static hosts send it
+
+    def __str__(self) -> str:
+        return f"{self.entries} entries, {self.raw / 1024:.0f} KB ({self.gzip / 1024:.0f} KB gzip)"
+
+
+def index_size(data: bytes) -> IndexSize:
+    entries = len(json.loads(data).get("docs", []))
+    return IndexSize(entries, len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
+
+
+def rewrite_search_index(site_dir: Path, words: Mapping[str, PageWords]) -> IndexSize | None:
+    """Rewrite the built site's index in place; None when the site has none (search turned off)."""
+    path = site_dir / SEARCH_INDEX
+    if not path.is_file():
+        return None
+    data = index_json(lean_index(json.loads(path.read_text(encoding="utf-8")), words))
+    path.write_bytes(data)
+    return index_size(data)

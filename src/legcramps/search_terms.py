@@ -1,0 +1,126 @@
+"""The shared list of words readers type for the words pages use (data/<language>/search-terms.yml).
+
+One list per language, read once per build: misspellings, other spellings, synonyms and lay ways of
+saying a word. Pages keep only their own lay keywords; the search index gives each page the reader
+words of every entry whose word is in the page's title or keywords (search_index.py). The file is
+optional: an edition without one searches its pages' own words only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from legcramps.datafile import line_of, read_data
+from legcramps.errors import ContentError
+
+SEARCH_TERMS_FILE = "search-terms.yml"
+_EXAMPLE = "charley horse: [charlie horse, charly horse]"
+_WORD_BREAK = re.compile(r"[\s\-]+")  # where search splits words (Material's separator for English)
+MOST_USES = 2  # more repeats of a word hardly change its weight in search (term frequency saturates)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def normal(words: str) -> str:
+    """How words are compared: lower case, one space between words, straight apostrophes."""
+    return " ".join(words.translate(_APOSTROPHES).lower().split())
+
+
+def words_of(text: str) -> list[str]:
+    return [word for word in _WORD_BREAK.split(text) if word]
+
+
+def _contains(text: str, words: str) -> bool:
+    """True if `words` appear in `text` as whole words or their plural: 'leg cramp' is in 'leg cramps
+    at night', 'heat' is not in 'heatstroke'."""
+    return re.search(rf"(?<![\w']){re.escape(words)}(?:e?s)?(?![\w'])", text) is not None
+
+
+def spellings(words: str) -> tuple[str, ...]:
+    """The ways a reader may type words with an apostrophe: won't, won’t (phones), wont."""
+    if "'" not in words:
+        return (words,)
+    return (words, words.replace("'", "\u2019"), words.replace("'", ""))
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """word on the pages -> the words readers type for it, in the order of the file."""
+
+    entries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    lines: Mapping[str, int] = field(default_factory=dict)  # the line of each entry, for notes to editors
+
+    def reader_words(self, page_texts: Iterable[str]) -> list[str]:
+        """The words the list adds to a page whose title and keywords are `page_texts`.
+
+        Only words the page does not have yet: search matches words, not phrases, so 'cramp in my calf'
+        adds nothing to a page that says 'calf cramp'. Each word comes as often as the page uses the
+        word it stands for (up to 3 times), so a misspelling ranks the pages as the word itself does.
+        """
+        texts = [normal(text) for text in page_texts]
+        own = {word for text in texts for word in words_of(text)}
+        found: list[str] = []
+        for word, readers in self.entries.items():
+            uses = min(sum(_contains(text, word) for text in texts), MOST_USES)
+            new = dict.fromkeys(part for reader in readers for part in words_of(reader) if part not in own)
+            found += list(new) * uses
+        return found
+
+    def unused(self, pages_words: Iterable[Iterable[str]]) -> list[str]:
+        """Entries whose word no page has in its title or keywords: their reader words find nothing."""
+        texts = [normal(words) for page in pages_words for words in page]
+        return [word for word in self.entries if not any(_contains(text, word) for text in texts)]
+
+
+def _words(value: object, what: str, line: int | None) -> str:
+    if isinstance(value, bool):  # YAML reads yes, no, on and off as true or false
+        raise ContentError(f"{what} is read as true or false: put the word in quotes, e.g. \"no\"", line)
+    if value is None or isinstance(value, (list, dict)):
+        raise ContentError(f"{what} must be a word or phrase, e.g. {_EXAMPLE}", line)
+    words = normal(str(value))
+    if not words:
+        raise ContentError(f"{what} is empty: write a word or phrase, e.g. {_EXAMPLE}", line)
+    return words
+
+
+def _line_after(text: str, needle: str, start: int | None) -> int | None:
+    """The first line from `start` on that shows `needle` (where a reader word is written)."""
+    lines = text.splitlines()
+    begin = (start or 1) - 1
+    return next((number + 1 for number in range(begin, len(lines)) if needle in normal(lines[number])), start)
+
+
+def load_search_terms(path: Path) -> SearchTerms:
+    """Read and check the list; a missing file is an empty list. Raises ContentError with the line."""
+    if not path.is_file():
+        return SearchTerms()
+    data, text = read_data(path)
+    if data is None:
+        return SearchTerms()
+    if not isinstance(data, dict):
+        raise ContentError(f"the file must be a list of 'page word: [reader words]' lines, e.g. {_EXAMPLE}", 1)
+    entries: dict[str, tuple[str, ...]] = {}
+    lines: dict[str, int] = {}
+    for key, value in data.items():
+        line = line_of(text, str(key))
+        word = _words(key, f"'{key}'", line)
+        if word in entries:
+            raise ContentError(f"'{word}' is written twice (in other letters or spacing): keep one line for it", line)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value:
+            raise ContentError(f"'{word}' needs a list of the words readers type for it, e.g. {_EXAMPLE}", line)
+        readers: list[str] = []
+        for item in value:
+            reader = _words(item, f"a word listed for '{word}'", line)
+            where = _line_after(text, reader, line)
+            if reader == word:
+                raise ContentError(f"'{reader}' is listed for itself: list only other words readers type for it", where)
+            if reader in readers:
+                raise ContentError(f"'{reader}' is listed twice for '{word}': keep one", where)
+            readers.append(reader)
+        entries[word] = tuple(readers)
+        lines[word] = line or 1
+    return SearchTerms(entries, lines)
