@@ -26,7 +26,7 @@ from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
 from legcramps.render import page_footer, review_banner, translation_note
-from legcramps.search_index import page_search_words, rewrite_search_index
+from legcramps.search_index import page_search_words, rewrite_search_index, search_notes
 from legcramps.session import Build, start_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
@@ -67,6 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error("%s", problem)
         raise PluginError(str(problems.problems[0])) from None
     config.extra["words"] = _build.project.words.site  # the theme templates' words, in this edition's language
+    for note in search_notes(_build.project):
+        log.info("Search: %s", note)  # shown, never fatal: see CONTRIBUTING
     return config
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from legcramps.errors import ContentProblems
 from legcramps.handout_content import HandoutError
+from legcramps.search_index import search_notes
 from legcramps.session import Build, start_build
 from legcramps.settings import is_deploy_build, load_settings, local_site_url_problem
 
@@ -39,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     if build is None:
         return 1
     if args.command == "check":
+        for note in search_notes(build.project):
+            print(f"Note: {note}")
         pages = len(build.project.pages)
         print(f"{pages} pages, {len(build.project.bibliography)} sources: no problems found")
         return 0

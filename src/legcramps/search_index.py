@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from legcramps.project import Project
-from legcramps.search_terms import normal, spellings, words_of
+from legcramps.search_terms import SEARCH_TERMS_FILE, normal, spellings, words_of
 from legcramps.urls import page_url
 
 SEARCH_INDEX = "search/search_index.json"
@@ -49,6 +49,15 @@ def page_search_words(project: Project) -> dict[str, PageWords]:
         listed = project.search_terms.reader_words([normal(page.meta.title), *keywords])
         found[page_url(src)] = PageWords(_text(word for keyword in keywords for word in words_of(keyword)), _text(listed))
     return found
+
+
+def search_notes(project: Project) -> list[str]:
+    """Entries of the shared list that no page uses: not an error (a page may come later), but worth a look."""
+    terms = project.search_terms
+    pages = [(page.meta.title, *page.meta.keywords) for page in project.pages.values()]
+    where = project.rel(project.settings.words_dir / SEARCH_TERMS_FILE)
+    return [f"{where}:{terms.lines[word]}: no page has '{word}' in its title or keywords, so the words listed for it "
+            "find nothing (check its spelling)" for word in terms.unused(pages)]
 
 
 def lean_index(index: Mapping[str, Any], words: Mapping[str, PageWords]) -> dict[str, Any]:
