@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from legcramps.checks import ALLOW_OVERDUE
+from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
@@ -67,6 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error("%s", problem)
         raise PluginError(str(problems.problems[0])) from None
     config.extra["words"] = _build.project.words.site  # the theme templates' words, in this edition's language
+    for reminder in source_reminders(_build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
+        log.info("Source reminder: %s", reminder)  # shown, never fatal: see CONTRIBUTING
     for note in search_notes(_build.project):
         log.info("Search: %s", note)  # shown, never fatal: see CONTRIBUTING
     return config
@@ -100,7 +102,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "{{" in html or "{%" in html:  # the checks render every macro first; this would be an engine bug
         raise PluginError(f"docs/{page.file.src_uri}: a macro was not rendered; check the {{{{ }}}} blocks on this page")
-    return html
+    return _current().project.spelling.html(html)  # the edition's spelling (UK English), in the search index too
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _current().project.spelling.html(output)  # titles, navigation and head too
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -216,6 +216,7 @@ def test_an_unused_source_in_the_bibliography_stops_the_build(tmp_path: Path) ->
     bibliography.write_text(
         bibliography.read_text()
         + "\nunused2001:\n  publisher: Nobody\n  title: Never cited\n  year: 2001\n  url: https://example.org/\n"
+        + "  checked: 2026-12-01\n"
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert not result.ok
@@ -268,6 +269,7 @@ def test_a_uk_build_changes_every_callout_from_one_setting(tmp_path: Path) -> No
 
 def test_make_new_page_starts_a_valid_strategy_page(tmp_path: Path) -> None:
     from legcramps.page_model import check_strategy_sections, parse_page_meta
+    from legcramps.words import load_words
 
     project = copy_project(tmp_path / "project")
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
@@ -277,7 +279,7 @@ def test_make_new_page_starts_a_valid_strategy_page(tmp_path: Path) -> None:
     meta = parse_page_meta("strategies/cold-packs.md", data)
     assert meta.grade is not None
     assert not meta.is_overdue(meta.reviewed)
-    check_strategy_sections(body)
+    check_strategy_sections(body, load_words(project / "data" / "en" / "words.yml").strategy_sections)
 
 
 def test_the_preview_server_serves_the_site_with_live_reload(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from legcramps.page_model import PageMeta, body_offset, parse_page_meta, split_f
 from legcramps.safety import QuickSteps, WarningSigns, load_quick_steps, load_warning_signs
 from legcramps.search_terms import SEARCH_TERMS_FILE, SearchTerms, load_search_terms
 from legcramps.settings import Settings
+from legcramps.spelling import NO_SPELLING, Spelling, load_spelling
 from legcramps.words import Words, load_words
 
 BIBLIOGRAPHY = "data/bibliography.yml"
@@ -54,6 +55,8 @@ class Project:
     pages: dict[str, Page] = field(default_factory=dict)
     # Pages whose front matter could not be read: reported once, and still pages (no "not a page" echoes).
     unreadable: frozenset[str] = frozenset()
+    topic_signs: WarningSigns = field(default_factory=lambda: WarningSigns({}))  # shown only on their pages
+    spelling: Spelling = NO_SPELLING  # the edition's words that differ (UK English), applied to pages and handout
     search_terms: SearchTerms = field(default_factory=SearchTerms)  # data/<language>/search-terms.yml
 
     def has_page(self, src_path: str) -> bool:
@@ -118,11 +121,17 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
             return None
 
     words_dir = settings.words_dir
-    care = attempt(settings.root / "mkdocs.yml", lambda: CareSettings.from_extra(settings.extra))
-    clinic = attempt(settings.root / "mkdocs.yml", lambda: ClinicDetails.from_extra(settings.extra))
+    config = settings.root / settings.config_name
+    care = attempt(config, lambda: CareSettings.from_extra(settings.extra))
+    clinic = attempt(config, lambda: ClinicDetails.from_extra(settings.extra))
+    spelling_file = words_dir / f"spelling-{settings.locale}.yml"
+    spelling = attempt(spelling_file, lambda: load_spelling(spelling_file))
     words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml", settings.locale))
     signs = attempt(words_dir / "warning-signs.yml", lambda: load_warning_signs(words_dir / "warning-signs.yml"))
     steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
+    topics_file = words_dir / "topic-signs.yml"
+    topic_signs = attempt(topics_file, lambda: load_warning_signs(topics_file, every_tier=False)) \
+        if topics_file.exists() else WarningSigns({})
     bibliography = attempt(settings.root / BIBLIOGRAPHY, lambda: load_bibliography(settings.root / BIBLIOGRAPHY))
     plan = attempt(settings.root / HANDOUT_PLAN, lambda: load_handout_plan(settings.root / HANDOUT_PLAN))
     terms_file = words_dir / SEARCH_TERMS_FILE
@@ -145,7 +154,15 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
     if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None \
             or clinic is None or search_terms is None:
         return None, problems
-    project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable, search_terms)
+    project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable)
+    project.search_terms = search_terms
+    project.spelling = spelling or NO_SPELLING
+    if topic_signs is not None:
+        project.topic_signs = topic_signs
+        twice = {key for found in signs.tiers.values() for key in found} & \
+            {key for found in topic_signs.tiers.values() for key in found}
+        problems += [Problem(rel_path(settings.root, topics_file), f"the sign id {key!r} is also in "
+                             "warning-signs.yml: give each sign its own id") for key in sorted(twice)]
     return project, problems
 
 

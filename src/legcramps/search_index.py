@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from legcramps.project import Project
-from legcramps.search_terms import SEARCH_TERMS_FILE, normal, spellings, words_of
+from legcramps.search_terms import SEARCH_TERMS_FILE, SearchTerms, normal, spellings, words_of
 from legcramps.urls import page_url
 
 SEARCH_INDEX = "search/search_index.json"
@@ -41,23 +41,30 @@ def _text(words: Iterable[str]) -> str:
     return " ".join(form for word in words for form in spellings(word))
 
 
+def _pages_and_terms(project: Project) -> tuple[dict[str, list[str]], SearchTerms]:
+    """Each page's title and keywords, and the shared list, as the edition spells them (UK English)."""
+    spell = project.spelling.text
+    pages = {src: [normal(spell(text)) for text in (page.meta.title, *page.meta.keywords)]
+             for src, page in project.pages.items()}
+    return pages, project.search_terms.spelled(spell)
+
+
 def page_search_words(project: Project) -> dict[str, PageWords]:
     """Each page's address -> its search words: its keywords, then the shared list's words for them."""
+    pages, terms = _pages_and_terms(project)
     found = {}
-    for src, page in project.pages.items():
-        keywords = [normal(keyword) for keyword in page.meta.keywords]
-        listed = project.search_terms.reader_words([normal(page.meta.title), *keywords])
-        found[page_url(src)] = PageWords(_text(word for keyword in keywords for word in words_of(keyword)), _text(listed))
+    for src, (title, *keywords) in pages.items():
+        own = _text(word for keyword in keywords for word in words_of(keyword))
+        found[page_url(src)] = PageWords(own, _text(terms.reader_words([title, *keywords])))
     return found
 
 
 def search_notes(project: Project) -> list[str]:
     """Entries of the shared list that no page uses: not an error (a page may come later), but worth a look."""
-    terms = project.search_terms
-    pages = [(page.meta.title, *page.meta.keywords) for page in project.pages.values()]
+    pages, terms = _pages_and_terms(project)
     where = project.rel(project.settings.words_dir / SEARCH_TERMS_FILE)
     return [f"{where}:{terms.lines[word]}: no page has '{word}' in its title or keywords, so the words listed for it "
-            "find nothing (check its spelling)" for word in terms.unused(pages)]
+            "find nothing (check its spelling)" for word in terms.unused(pages.values())]
 
 
 def lean_index(index: Mapping[str, Any], words: Mapping[str, PageWords]) -> dict[str, Any]:

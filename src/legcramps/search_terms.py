@@ -9,7 +9,7 @@ optional: an edition without one searches its pages' own words only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +67,16 @@ class SearchTerms:
             new = dict.fromkeys(part for reader in readers for part in words_of(reader) if part not in own)
             found += list(new) * uses
         return found
+
+    def spelled(self, change: Callable[[str], str]) -> SearchTerms:
+        """The list for an edition that respells words (UK English): its page words as that edition writes them."""
+        entries: dict[str, tuple[str, ...]] = {}
+        lines: dict[str, int] = {}
+        for word, readers in self.entries.items():
+            new = normal(change(word))
+            entries[new] = tuple(dict.fromkeys((*entries.get(new, ()), *readers)))
+            lines.setdefault(new, self.lines.get(word, 1))
+        return SearchTerms(entries, lines)
 
     def unused(self, pages_words: Iterable[Iterable[str]]) -> list[str]:
         """Entries whose word no page has in its title or keywords: their reader words find nothing."""

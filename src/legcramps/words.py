@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from legcramps.care import CareSettings
 from legcramps.datafile import line_of, read_data, require_mapping, require_text
@@ -16,7 +16,11 @@ from legcramps.errors import ContentError, did_you_mean
 
 TIER_KEYS = ("emergency", "urgent", "soon", "routine")
 GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
-SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition", "site")
+# The strategy template's second-level headings, in the order a page must give them; the headings
+# themselves are words of the edition (strategy_sections in words.yml).
+STRATEGY_SECTION_KEYS = ("what-to-do", "why-it-might-help", "what-the-evidence-says", "safety", "when-to-get-help")
+SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition",
+            "site", "sources", "strategy_sections")
 # The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
 _LOOKED_UP = {
     "check_first": ("title", "lead"),
@@ -66,11 +70,17 @@ class Words:
     handout: dict[str, str]
     edition: dict[str, str]
     site: dict[str, str]  # for the theme templates (overrides/), through config.extra.words
+    strategy_sections: tuple[str, ...]  # the strategy pages' headings, in STRATEGY_SECTION_KEYS order
+    sources: dict[str, str]  # source lists and the editorial policy's table
     locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
         """'November 20, 2026', '20 November 2026', '20 de noviembre de 2026': Babel, per locale."""
         return format_date(day, format="long", locale=self.locale.replace("-", "_"))
+
+    def month_date(self, day: date) -> str:
+        """'September 2012', 'septiembre de 2012': for sources dated by month only."""
+        return format_skeleton("yMMMM", day, locale=self.locale.replace("-", "_"))
 
 
 def load_words(path: Path, locale: str = "en-US") -> Words:
@@ -100,6 +110,9 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
             _check_placeholders(said, allowed, f"{section}.{part}", text, line_of(text, section))
     for group, said in require_mapping(data["check_first"].get("groups"), "check_first.groups").items():
         require_text(said, f"check_first.groups.{group}", line_of(text, str(group)))
+    found_sections = require_mapping(data["strategy_sections"], "strategy_sections")
+    sections = tuple(require_text(found_sections.get(key), f"strategy_sections.{key}", line_of(text, "strategy_sections"))
+                     for key in STRATEGY_SECTION_KEYS)
     for name, said in require_mapping(data["handout"], "handout").items():
         _check_placeholders(str(said), _HANDOUT_NAMES, f"handout.{name}", text, line_of(text, "handout"))
     return Words(
@@ -113,5 +126,7 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
         handout=require_mapping(data["handout"], "handout"),
         edition=require_mapping(data["edition"], "edition"),
         site=require_mapping(data["site"], "site"),
+        strategy_sections=sections,
+        sources=require_mapping(data["sources"], "sources"),
         locale=locale,
     )
