@@ -27,18 +27,18 @@ from legcramps.urls import page_url
 SEARCH_INDEX = "search/search_index.json"
 OWN_FIELD = "tags"  # Material's most boosted field: a page's own keywords
 LIST_FIELD = "terms"  # the shared list's words for them: found, but ranked below a page's own keywords
-LIST_WEIGHT = 0.1  # of the own keywords' boost
+LIST_WEIGHT = 0.25  # of the own keywords' boost: a page whose own keyword starts like a listed word still ranks first
 
 
 @dataclass(frozen=True)
 class PageWords:
     own: str  # the page's keywords, as one text: a word the page repeats weighs more
-    listed: str  # the shared list's words for them (search_terms.SearchTerms.reader_words)
+    listed: str  # other spellings of them, and the shared list's words for them (search_terms.py)
 
 
-def _text(words: Iterable[str]) -> str:
-    """One text for a field; each word with an apostrophe also as readers type it (won’t, wont)."""
-    return " ".join(form for word in words for form in spellings(word))
+def _other_spellings(words: Iterable[str]) -> list[str]:
+    """How else readers type these words: won’t and wont for won't, tiron for tirón (search_terms.spellings)."""
+    return [form for word in words for form in spellings(word)[1:]]
 
 
 def _pages_and_terms(project: Project) -> tuple[dict[str, list[str]], SearchTerms]:
@@ -54,8 +54,10 @@ def page_search_words(project: Project) -> dict[str, PageWords]:
     pages, terms = _pages_and_terms(project)
     found = {}
     for src, (title, *keywords) in pages.items():
-        own = _text(word for keyword in keywords for word in words_of(keyword))
-        found[page_url(src)] = PageWords(own, _text(terms.reader_words([title, *keywords])))
+        own = [word for keyword in keywords for word in words_of(keyword)]
+        listed = terms.reader_words([title, *keywords])
+        listed = _other_spellings(own) + listed + _other_spellings(listed)
+        found[page_url(src)] = PageWords(" ".join(own), " ".join(listed))
     return found
 
 

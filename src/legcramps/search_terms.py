@@ -9,6 +9,7 @@ optional: an edition without one searches its pages' own words only.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,11 +39,18 @@ def _contains(text: str, words: str) -> bool:
     return re.search(rf"(?<![\w']){re.escape(words)}(?:e?s)?(?![\w'])", text) is not None
 
 
-def spellings(words: str) -> tuple[str, ...]:
-    """The ways a reader may type words with an apostrophe: won't, won’t (phones), wont."""
-    if "'" not in words:
-        return (words,)
-    return (words, words.replace("'", "\u2019"), words.replace("'", ""))
+def _unaccented(word: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char))
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """The ways a reader may type a word: with an apostrophe also won’t (phones) and wont; with accents
+    also without them (tiron for tirón, nino for niño), as people type on a keyboard without them."""
+    forms = [word]
+    if "'" in word:
+        forms += [word.replace("'", "\u2019"), word.replace("'", "")]
+    forms += [_unaccented(form) for form in forms]
+    return tuple(dict.fromkeys(forms))
 
 
 @dataclass(frozen=True)
