@@ -37,6 +37,18 @@ def _project(root: Path, pages: int) -> tuple[Path, str]:
     return project, CONFIG
 
 
+def _plain_variant(project: Path) -> str:
+    """bench/build.py's plain variant, with the project's language files (en-us, es-us: Material's own
+    words under the project's language codes), without which Material cannot build those languages."""
+    from bench.build import PLAIN_OVERRIDES, make_plain_variant
+
+    config = make_plain_variant(project)
+    languages = project / "overrides" / "partials" / "languages"
+    if languages.is_dir():
+        shutil.copytree(languages, project / PLAIN_OVERRIDES / "partials" / "languages", dirs_exist_ok=True)
+    return config
+
+
 def _build(project: Path, config: str, out: Path, strict: bool, base_url: str) -> None:
     run = run_child(mkdocs_build_args(config, out, strict=strict), cwd=project, env=bench_env(SITE_URL=base_url))
     if not run.ok:
@@ -52,14 +64,13 @@ def _index(site: Path) -> dict[str, Any]:
 
 def measure_size(pages: int, runs: int, browser: Any, log: Log) -> dict[str, Any]:
     """Build the project and plain Material at one size; their indexes, and their search times."""
-    from bench.build import make_plain_variant
     from bench.search_time import search_times
     from bench.serve import GzipSiteServer
     from tests.support.site import SUB_PATH, free_port
 
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         project, config = _project(Path(tmp), pages)
-        plain_config = make_plain_variant(project)
+        plain_config = _plain_variant(project)
         result: dict[str, Any] = {"pages": pages}
         for name, (cfg, strict) in {"project": (config, True), "plain": (plain_config, False)}.items():
             port = free_port()
