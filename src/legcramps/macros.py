@@ -85,8 +85,8 @@ class PageMacros:
         cited = self.cite(*quick.sources) if quick.sources else Markup("")
         items = [step.html() for step in quick.steps]
         items[-1] += cited  # the sources back the whole list: cite them once, after the last step
-        notes = "".join(Markup("<p>{}</p>").format(note) for note in quick.after)
-        hidden = Markup(f" {NOT_SEARCHED}") if self.src_path == HOME_PAGE else Markup("")
+        hidden = Markup(f" {NOT_SEARCHED}") if self.src_path == HOME_PAGE else Markup("")  # searched on the quick page
+        notes = "".join(Markup("<p{}>{}</p>").format(hidden, note) for note in quick.after)
         return Markup('<ol class="quick-steps"{}>{}</ol>{}').format(
             hidden, Markup("").join(Markup("<li>{}</li>").format(item) for item in items), Markup(notes)
         )

@@ -65,7 +65,7 @@ class SearchTerms:
 
         Only words the page does not have yet: search matches words, not phrases, so 'cramp in my calf'
         adds nothing to a page that says 'calf cramp'. Each word comes as often as the page uses the
-        word it stands for (up to 3 times), so a misspelling ranks the pages as the word itself does.
+        word it stands for (up to twice), so a misspelling ranks the pages as the word itself does.
         """
         texts = [normal(text) for text in page_texts]
         own = {word for text in texts for word in words_of(text)}
@@ -94,7 +94,8 @@ class SearchTerms:
 
 def _words(value: object, what: str, line: int | None) -> str:
     if isinstance(value, bool):  # YAML reads yes, no, on and off as true or false
-        raise ContentError(f"{what} is read as true or false: put the word in quotes, e.g. \"no\"", line)
+        raise ContentError("a word here is read as true or false (as yes, no, on and off are): put it in quotes, "
+                           'e.g. "no": [nope]', line)
     if value is None or isinstance(value, (list, dict)):
         raise ContentError(f"{what} must be a word or phrase, e.g. {_EXAMPLE}", line)
     words = normal(str(value))
@@ -103,11 +104,23 @@ def _words(value: object, what: str, line: int | None) -> str:
     return words
 
 
-def _line_after(text: str, needle: str, start: int | None) -> int | None:
-    """The first line from `start` on that shows `needle` (where a reader word is written)."""
+def _line_after(text: str, needle: str, start: int | None, nth: int = 1) -> int | None:
+    """The line of the nth reader word `needle` of the entry on line `start` (after its colon there)."""
     lines = text.splitlines()
     begin = (start or 1) - 1
-    return next((number + 1 for number in range(begin, len(lines)) if needle in normal(lines[number])), start)
+    seen = 0
+    for number in range(begin, len(lines)):
+        line = lines[number].split(":", 1)[-1] if number == begin else lines[number]
+        seen += needle in normal(line)
+        if seen >= nth:
+            return number + 1
+    return start
+
+
+def _bool_line(text: str) -> int | None:
+    """The line of a key YAML read as true or false (yes, no, on, off), to point the editor at it."""
+    found = re.search(r"^[ \t]*(yes|no|on|off|true|false|y|n)[ \t]*:", text, re.MULTILINE | re.IGNORECASE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def load_search_terms(path: Path) -> SearchTerms:
@@ -122,7 +135,7 @@ def load_search_terms(path: Path) -> SearchTerms:
     entries: dict[str, tuple[str, ...]] = {}
     lines: dict[str, int] = {}
     for key, value in data.items():
-        line = line_of(text, str(key))
+        line = line_of(text, str(key)) or (_bool_line(text) if isinstance(key, bool) else None)
         word = _words(key, f"'{key}'", line)
         if word in entries:
             raise ContentError(f"'{word}' is written twice (in other letters or spacing): keep one line for it", line)
@@ -133,11 +146,11 @@ def load_search_terms(path: Path) -> SearchTerms:
         readers: list[str] = []
         for item in value:
             reader = _words(item, f"a word listed for '{word}'", line)
-            where = _line_after(text, reader, line)
             if reader == word:
-                raise ContentError(f"'{reader}' is listed for itself: list only other words readers type for it", where)
+                raise ContentError(f"'{reader}' is listed for itself: list only other words readers type for it",
+                                   _line_after(text, reader, line))
             if reader in readers:
-                raise ContentError(f"'{reader}' is listed twice for '{word}': keep one", where)
+                raise ContentError(f"'{reader}' is listed twice for '{word}': keep one", _line_after(text, reader, line, 2))
             readers.append(reader)
         entries[word] = tuple(readers)
         lines[word] = line or 1
