@@ -116,6 +116,6 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 @event_priority(-100)  # after Material's search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
     """Each page's keywords and the shared list's reader words, once, on the page's own index entry."""
-    size = rewrite_search_index(Path(config.site_dir), page_search_words(_current().project))
-    if size is not None:
-        log.debug("Search index: %s", size)
+    written = rewrite_search_index(Path(config.site_dir), page_search_words(_current().project))
+    if written is not None:
+        log.debug("Search index: %d entries, %d bytes", *written)

@@ -4,16 +4,16 @@ Material for MkDocs writes search/search_index.json: {"config": {...}, "docs": [
 section of every page ({"location", "title", "text"}, optionally "tags" and "boost"), the page's own
 entry first (its location has no "#"). Material copies a page's front-matter `tags` onto every one of
 its entries; that made the index 27 % keywords and let a keyword match rank every section of the page.
-Here the page's words (its keywords, then the reader words from the shared list, search_terms.py) go on
-the page's own entry only, in `tags`, the field Material boosts most. The page's sections keep their
-text. This is a pure function over the index; the MkDocs hook calls it after Material has written the
-file (hooks/site_hooks.py, on_post_build). The parts of a page that repeat other pages or list sources
-are kept out of the index where they are rendered (html.NOT_SEARCHED).
+Here a page's words go on its own entry only: its keywords in `tags` (the field Material boosts most),
+and the other spellings of them and the shared list's words for them (search_terms.py) in `terms`,
+boosted a quarter as much. The sections keep their text. lean_index is a pure function over the
+index; the MkDocs hook calls it after Material has written the file (hooks/site_hooks.py,
+on_post_build). The parts of a page that repeat other pages or list sources are kept out of the index
+where they are rendered (html.NOT_SEARCHED).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -93,26 +93,12 @@ def index_json(index: Mapping[str, Any]) -> bytes:
     return json.dumps(index, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-@dataclass(frozen=True)
-class IndexSize:
-    entries: int
-    raw: int
-    gzip: int  # level 6, as static hosts send it
-
-    def __str__(self) -> str:
-        return f"{self.entries} entries, {self.raw / 1024:.0f} KB ({self.gzip / 1024:.0f} KB gzip)"
-
-
-def index_size(data: bytes) -> IndexSize:
-    entries = len(json.loads(data).get("docs", []))
-    return IndexSize(entries, len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
-
-
-def rewrite_search_index(site_dir: Path, words: Mapping[str, PageWords]) -> IndexSize | None:
-    """Rewrite the built site's index in place; None when the site has none (search turned off)."""
+def rewrite_search_index(site_dir: Path, words: Mapping[str, PageWords]) -> tuple[int, int] | None:
+    """Rewrite the built site's index in place: (entries, bytes), or None when the site has none."""
     path = site_dir / SEARCH_INDEX
     if not path.is_file():
         return None
-    data = index_json(lean_index(json.loads(path.read_text(encoding="utf-8")), words))
+    index = lean_index(json.loads(path.read_text(encoding="utf-8")), words)
+    data = index_json(index)
     path.write_bytes(data)
-    return index_size(data)
+    return len(index["docs"]), len(data)
