@@ -21,11 +21,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from legcramps.checks import ALLOW_OVERDUE, source_reminders
+from legcramps.engine_config import hook_extra
 from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
-from legcramps.render import page_footer, review_banner, translation_note
 from legcramps.search_index import page_search_words, rewrite_search_index, search_notes
 from legcramps.session import Build, start_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
@@ -66,7 +66,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems[1:]:
             log.error("%s", problem)
         raise PluginError(str(problems.problems[0])) from None
-    config.extra["words"] = _build.project.words.site  # the theme templates' words, in this edition's language
     for reminder in source_reminders(_build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
         log.info("Source reminder: %s", reminder)  # shown, never fatal: see CONTRIBUTING
     for note in search_notes(_build.project):
@@ -82,7 +81,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     for output in handout.files:
         files.append(File.generated(config, output.path, content=output.content))
-    config.extra["handout"] = handout.links  # read by overrides/partials/handout-link.html
+    # The theme's words and the handout links, for overrides/ (Zensical gets the same from engine_config)
+    config.extra.update(hook_extra(_current().project, handout.links))
     return files
 
 
@@ -90,12 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
     src = page_src(page)
-    meta = build.project.pages[src].meta
-    citations = build.checks.rendered[src].macros.citations
-    banner = review_banner(build.project, src) if meta.is_overdue(date.today()) and os.environ.get(ALLOW_OVERDUE) else ""
-    footer = page_footer(build.project, src, citations)
-    if build.edition is not None:  # a translated edition says so on every page
-        footer += "\n" + translation_note(build.project, src, build.edition.status[src]) + "\n"
+    banner, footer = build.page_frame(src)  # Zensical adds the same through legcramps.footer_extension
     return banner + markdown + footer
 
 

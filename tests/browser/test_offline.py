@@ -22,7 +22,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from bench.weight import for_offline_copy
 from legcramps.offline import PrecacheEntry, precache_entries
-from tests.support.site import SUB_PATH, SiteServer, copy_project, free_port, mkdocs_build
+from tests.support.site import ROOT, SUB_PATH, SiteServer, copy_project, free_port, mkdocs_build
+from tools.build_site import editions, worker_exclude
 
 from .helpers import SEARCH_PROBE, open_page, page_path, top_results, type_search
 
@@ -64,6 +65,12 @@ def heading(site_dir: Path, path: str) -> str:
     return re.sub(r"<[^>]+>", "", found.group(1)).strip()
 
 
+def english_worker_entries(site_dir: Path) -> list[PrecacheEntry]:
+    """What the worker at the site's root keeps: the English edition (each other edition has its own)."""
+    every = editions(ROOT)
+    return precache_entries(site_dir, worker_exclude(every, every[0]))
+
+
 def strategy_pages(site_dir: Path) -> list[str]:
     return sorted(f"strategies/{p.parent.name}/" for p in (site_dir / "strategies").glob("*/index.html"))
 
@@ -89,7 +96,7 @@ def reader(browser: Browser, served_site: object, site_url: str) -> Iterator[tup
 
 
 def test_the_offline_copy_leaves_out_what_no_page_needs_and_is_small(site_dir: Path) -> None:
-    entries = precache_entries(site_dir)
+    entries = english_worker_entries(site_dir)
     files = {entry.file for entry in entries}
     assert "index.html" in files and "search/search_index.json" in files and "404.html" in files
     assert {"handout/leg-cramps-handout-a4.pdf", "handout/leg-cramps-handout-letter.pdf"} <= files
@@ -124,7 +131,7 @@ def test_one_visit_keeps_the_site_under_its_own_path_and_asks_no_other_origin(
         names = page.evaluate("caches.keys()")
         assert names == [CACHE_PREFIX + worker_version(site_dir)], names
         keys = page.evaluate("async (name) => (await (await caches.open(name)).keys()).map(r => r.url)", names[0])
-        assert len(keys) == len(precache_entries(site_dir))
+        assert len(keys) == len(english_worker_entries(site_dir))
         assert all(key.startswith(site_url) for key in keys), "a cached address is outside the site's path"
         worker_requests = [r.url for r in requests if for_offline_copy(r)]
         assert len(worker_requests) >= len(keys), "the worker did not fetch the files it lists"
@@ -214,8 +221,8 @@ def test_a_new_deploy_arrives_on_the_next_visit_and_the_old_copy_is_removed(
     )
     deploy_b = mkdocs_build(project, tmp_path / "b", SITE_URL=site_url)
     assert deploy_b.ok, deploy_b.output
-    before = {e.path: e.sha256 for e in precache_entries(site_dir)}
-    changed = {e.path for e in precache_entries(deploy_b.site_dir) if before.get(e.path) != e.sha256}
+    before = {e.path: e.sha256 for e in english_worker_entries(site_dir)}
+    changed = {e.path for e in english_worker_entries(deploy_b.site_dir) if before.get(e.path) != e.sha256}
     assert "about/privacy/" in changed
 
     live = tmp_path / "live"  # what the server hands out: A, then B, at one address
