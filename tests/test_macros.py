@@ -126,8 +126,8 @@ def test_caution_needs_text() -> None:
 
 def test_check_first_lists_each_group_in_plain_words() -> None:
     html = on("careful-treatments.md").check_first("pregnancy", "kidney", "blood-thinners", "numb-skin")
-    assert ('<p class="admonition-title" data-search-exclude>Check with a doctor or pharmacist first</p>'
-            '<p data-search-exclude>Ask before you try this if:</p>') in html
+    assert ('<p class="admonition-title" data-search-exclude="true">Check with a doctor or pharmacist first</p>'
+            '<p data-search-exclude="true">Ask before you try this if:</p>') in html
     assert items(html) == ["you are pregnant or breastfeeding", "you have kidney disease",
                            "you take a blood thinner, such as warfarin",
                            "you have numb skin or poor feeling in your legs or feet"]
@@ -162,7 +162,7 @@ def test_the_grade_scale_is_fixed_and_its_words_are_the_editions() -> None:
 
 def test_the_badge_shows_the_grade_in_words_and_links_to_how_we_grade() -> None:
     assert on("strategies/heat.md").evidence("very-low") == (
-        '<p class="evidence evidence-very-low" data-search-exclude>'
+        '<p class="evidence evidence-very-low" data-search-exclude="true">'
         '<a class="evidence-badge" href="../../about/grading/#very-low">'
         'Evidence: <strong>very low</strong></a> <span class="evidence-meaning">'
         "We do not know if it works. The studies are small or weak.</span></p>")
@@ -189,7 +189,7 @@ def test_the_badge_context_is_escaped() -> None:
 @pytest.mark.parametrize("grade", ["Low", "LOW", " low "])
 def test_a_grade_in_any_letter_case_is_the_same_grade(grade: str) -> None:
     html = on("index.md").evidence(grade)
-    assert html.startswith('<p class="evidence evidence-low" data-search-exclude>'
+    assert html.startswith('<p class="evidence evidence-low" data-search-exclude="true">'
                            '<a class="evidence-badge" href="about/grading/#low">')
     assert "Evidence: <strong>low</strong>" in html and "It may work. We are not sure." in html
 
