@@ -5,7 +5,8 @@
     python -m bench --quick              one run of each, smaller sites: a smoke test, not saved
     python -m bench --readme             rewrite README.md's "## Performance" from results.json
 
-Parts: build (overhead), scale, handout, edit (edit loop), weight (page weight), lighthouse.
+Parts: build (overhead), scale, handout, edit (edit loop), weight (page weight), lighthouse,
+search (index size and time to a first result, against plain Material).
 A part that fails is recorded with its error and the others still run; the exit status is then 1.
 """
 
@@ -25,7 +26,7 @@ from typing import Any
 from bench.common import ROOT, machine
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-PARTS = ("build", "scale", "handout", "edit", "weight", "lighthouse")
+PARTS = ("build", "scale", "handout", "edit", "weight", "lighthouse", "search")
 KEYS = {
     "build": "build_overhead",
     "scale": "scaling",
@@ -33,6 +34,7 @@ KEYS = {
     "edit": "edit_loop",
     "weight": "page_weight",
     "lighthouse": "lighthouse",
+    "search": "search",
 }
 
 # Repetitions: (full run, --quick)
@@ -43,6 +45,8 @@ SETTINGS = {
     "handout_growth": ((100, 1000), (100,)),
     "edit_runs": (7, 2),
     "lighthouse_runs": (3, 1),
+    "search_sizes": ((0, 100, 1000), (0, 100)),  # 0: the real site (bench/search.py)
+    "search_runs": (5, 1),  # each query typed this many times per site
 }
 
 
@@ -85,6 +89,10 @@ def run_parts(parts: list[str], quick: bool) -> dict[str, Any]:
         attempt("edit", lambda: edit_loop(_setting("edit_runs", quick), log))
     if "weight" in parts or "lighthouse" in parts:
         _served_parts(parts, quick, results, attempt)
+    if "search" in parts:
+        from bench.search import search
+
+        attempt("search", lambda: search(_setting("search_sizes", quick), _setting("search_runs", quick), log))
     return results
 
 

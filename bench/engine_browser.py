@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    queries: dict[str, str] = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    table: dict[str, dict[str, str]] = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    queries = {query: src for section in table.values() for query, src in section.items()}  # first + top_three
     with sync_playwright() as playwright:
         browser = launch_browser(playwright)
         try:

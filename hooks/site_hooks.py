@@ -1,4 +1,5 @@
-"""MkDocs glue: start the build (model and every check), register the handout, add page footers.
+"""MkDocs glue: start the build (model and every check), register the handout, add page footers,
+leave each page's search words once in the search index.
 
 All logic lives in the `legcramps` package; the same checks run with `python -m legcramps check`.
 Every content mistake stops the build with one line naming the file and line, before any page is
@@ -25,6 +26,7 @@ from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
+from legcramps.search_index import page_search_words, rewrite_search_index, search_notes
 from legcramps.session import Build, start_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
@@ -66,6 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(problems.problems[0])) from None
     for reminder in source_reminders(_build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
         log.info("Source reminder: %s", reminder)  # shown, never fatal: see CONTRIBUTING
+    for note in search_notes(_build.project):
+        log.info("Search: %s", note)  # shown, never fatal: see CONTRIBUTING
     return config
 
 
@@ -86,8 +90,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
     src = page_src(page)
-    # Material's search boosts front-matter tags: the lay keywords
-    page.meta["tags"] = list(build.project.pages[src].meta.keywords)
     banner, footer = build.page_frame(src)  # Zensical adds the same through legcramps.footer_extension
     return banner + markdown + footer
 
@@ -104,3 +106,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
+
+
+@event_priority(-100)  # after Material's search plugin has written search/search_index.json
+def on_post_build(config: MkDocsConfig) -> None:
+    """Each page's keywords and the shared list's reader words, once, on the page's own index entry."""
+    written = rewrite_search_index(Path(config.site_dir), page_search_words(_current().project))
+    if written is not None:
+        log.debug("Search index: %d entries, %d bytes", *written)

@@ -137,7 +137,7 @@ def test_a_tab_in_a_data_file_says_to_use_spaces(tmp_path: Path) -> None:
 def test_an_unclosed_list_in_front_matter_names_the_line_that_opens_it(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     add_strategy_page(copy)
-    line = copy.edit(NEW, "synonyms, common misspellings]", "synonyms, common misspellings")
+    line = copy.edit(NEW, "other ways they say it]", "other ways they say it")
     assert copy.problems() == [f"{NEW}:{line}: a list opened with [ is not closed: end it with ], "
                                "e.g. keywords: [one, two]"]
 

@@ -199,14 +199,14 @@ def footer(project: Project, src: str) -> str:
 def test_the_footer_links_related_pages_relative_to_the_page(new_page: tuple[Project, str]) -> None:
     project, src = new_page
     text = footer(project, src)
-    assert "## Related pages { #related-pages }" in text
+    assert '## Related pages { #related-pages data-search-exclude="true" }' in text
     assert f"- [{project.pages['strategies/heat.md'].meta.title}](heat.md)" in text
     assert f"- [{project.pages['when-to-get-help.md'].meta.title}](../when-to-get-help.md)" in text
 
 
 def test_the_footer_numbers_sources_in_the_order_the_page_cites_them(new_page: tuple[Project, str]) -> None:
     text = footer(*new_page)
-    assert "## Sources { #sources }" in text
+    assert '## Sources { #sources data-search-exclude="true" }' in text
     assert text.index('<li id="ref-nhs-leg-cramps">') < text.index('<li id="ref-hawke2021">')
     assert text.count("<li id=") == 2
 

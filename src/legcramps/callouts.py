@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from legcramps.care import CareSettings
 from legcramps.errors import ContentError, did_you_mean
-from legcramps.html import one_line, text
+from legcramps.html import NOT_SEARCHED, one_line, text
 from legcramps.words import TIER_KEYS, Words
 
 ADMONITIONS = {"emergency": "danger", "urgent": "warning", "soon": "info", "routine": "note"}
@@ -63,12 +63,17 @@ def _call_link(words: Markup, number: str) -> Markup:
     return Markup(str(words).replace(str(escape(number)), str(link), 1))
 
 
-def urgency_callout(tier: Tier, signs: tuple[str, ...]) -> Markup:
-    """An urgency callout: the tier's heading and action, then one list item per warning sign."""
+def urgency_callout(tier: Tier, signs: tuple[str, ...], searched: bool = True) -> Markup:
+    """An urgency callout: the tier's heading and action, then one list item per warning sign.
+
+    `searched=False` leaves it out of the search index: a callout that picks a few signs repeats the
+    page that lists them all, and would make every strategy page a result for "short of breath".
+    """
     items = "".join(f"<li>{text(sign, 'a warning sign')}</li>" for sign in signs)
+    hidden = "" if searched else f" {NOT_SEARCHED}"
     return one_line(
         f"""
-        <div class="admonition {tier.admonition} urgency urgency-{tier.key}" role="note">
+        <div class="admonition {tier.admonition} urgency urgency-{tier.key}" role="note"{hidden}>
           <p class="admonition-title">{_call_link(text(tier.title), tier.number)}</p>
           <p>{_call_link(text(tier.lead), tier.number)}</p>
           <ul>{items}</ul>
@@ -91,7 +96,8 @@ def caution_callout(words: Words, message: object, title: object = None) -> Mark
 
 
 def check_first_callout(words: Words, groups: tuple[object, ...], why: object = None) -> Markup:
-    """Who should check with a doctor or pharmacist before trying this."""
+    """Who should check with a doctor or pharmacist before trying this (the same title and lead on every
+    page: only the groups and the reason are searched)."""
     known: dict[str, str] = words.check_first["groups"]
     if not groups:
         raise ContentError('check_first() needs at least one group, e.g. check_first("pregnancy")')
@@ -103,8 +109,8 @@ def check_first_callout(words: Words, groups: tuple[object, ...], why: object = 
     return one_line(
         f"""
         <div class="admonition question check-first" role="note">
-          <p class="admonition-title">{text(words.check_first['title'])}</p>
-          <p>{text(words.check_first['lead'])}</p>
+          <p class="admonition-title" {NOT_SEARCHED}>{text(words.check_first['title'])}</p>
+          <p {NOT_SEARCHED}>{text(words.check_first['lead'])}</p>
           <ul>{items}</ul>
           {reason}
         </div>

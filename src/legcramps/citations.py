@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from legcramps.datafile import line_of, read_data
 from legcramps.errors import ContentError, did_you_mean
+from legcramps.html import NOT_SEARCHED
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # `language`: set only for a source in another language than English (e.g. es for MedlinePlus en
@@ -147,7 +148,7 @@ class PageCitations:
             number = self.order.index(key) + 1
             title = escape(self.link_title.replace("{number}", str(number)))
             links.append(f'<a href="#ref-{key}" title="{title}">{number}</a>')
-        return Markup(f'<sup class="citation">[{", ".join(links)}]</sup>')
+        return Markup(f'<sup class="citation" {NOT_SEARCHED}>[{", ".join(links)}]</sup>')
 
     def references(self) -> Markup:
         """The page's numbered source list, or nothing if it cites nothing."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.errors import ContentProblems
 from legcramps.handout_content import HandoutError
+from legcramps.search_index import search_notes
 from legcramps.session import Build, start_build
 from legcramps.settings import is_deploy_build, load_settings, local_site_url_problem
 
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         for reminder in source_reminders(build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
             print(f"reminder: {reminder}")  # never fatal: see CONTRIBUTING, "Keeping sources current"
+        for note in search_notes(build.project):
+            print(f"note: {note}")  # never fatal: see CONTRIBUTING, "Search"
         pages = len(build.project.pages)
         print(f"{pages} pages, {len(build.project.bibliography)} sources: no problems found")
         return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from legcramps.errors import ContentError, did_you_mean
-from legcramps.html import text
+from legcramps.html import NOT_SEARCHED, text
 from legcramps.words import GRADE_KEYS, Words
 
 
@@ -31,7 +31,7 @@ def evidence_badge(words: Words, grade: object, grading_url: str, context: objec
     href = escape(f"{grading_url}#{key}")
     named = words.grades[key]
     return Markup(
-        f'<p class="evidence evidence-{key}">'
+        f'<p class="evidence evidence-{key}" {NOT_SEARCHED}>'
         f'<a class="evidence-badge" href="{href}">{label}: <strong>{escape(named["label"])}</strong></a> '
         f'<span class="evidence-meaning">{escape(named["meaning"])}</span></p>'
     )

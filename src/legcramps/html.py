@@ -4,6 +4,12 @@ from markupsafe import Markup, escape
 
 from legcramps.errors import ContentError
 
+# Material for MkDocs leaves an element marked with this attribute (a heading marked with it: its whole
+# section) out of its search index, then removes the attribute from the page. Marked: what carries no
+# words of its own (citation numbers), repeats other pages (strategy cards, related pages, grade meanings)
+# or is a list of sources. The page shows them all the same; other engines ignore the attribute.
+NOT_SEARCHED = 'data-search-exclude="true"'  # with a value: Material strips only valued data-search-* attributes
+
 
 def text(value: object, what: str = "text") -> Markup:
     """Escape an editor's text argument: it is shown exactly as written, never as markup."""

@@ -18,12 +18,14 @@ from legcramps.callouts import caution_callout, check_first_callout, get_tier, u
 from legcramps.citations import PageCitations
 from legcramps.errors import ContentError
 from legcramps.evidence import evidence_badge
+from legcramps.html import NOT_SEARCHED
 from legcramps.paper import PDF_PATH, paper_order
 from legcramps.project import Project
 from legcramps.source_dates import dated_phrase, render_source_table
 from legcramps.urls import relative_url
 
 GRADING_PAGE = "about/grading.md"
+HOME_PAGE = "index.md"  # gathers other pages' blocks; search leads to the pages they belong to
 MACRO_NAMES = (
     "urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards", "source_dates",
     "handout_downloads",
@@ -50,10 +52,12 @@ class PageMacros:
         return relative_url(self.src_path, src_path, anchor)
 
     def urgency(self, tier: str, *signs: str) -> Markup:
-        """Urgency callout: the tier (emergency, urgent, soon, routine), then sign ids (none: every general sign)."""
+        """Urgency callout: the tier (emergency, urgent, soon, routine), then sign ids (none: every general sign).
+
+        Only a tier's full list is searched; a pick of signs repeats it (see urgency_callout)."""
         found = get_tier(self.project.care, self.project.words, tier)
         pool = self.project.signs.with_topics(self.project.topic_signs) if signs else self.project.signs
-        return urgency_callout(found, pool.pick(found.key, signs))
+        return urgency_callout(found, pool.pick(found.key, signs), searched=not signs)
 
     def caution(self, message: str, title: str | None = None) -> Markup:
         """A risk inside a strategy."""
@@ -81,9 +85,10 @@ class PageMacros:
         cited = self.cite(*quick.sources) if quick.sources else Markup("")
         items = [step.html() for step in quick.steps]
         items[-1] += cited  # the sources back the whole list: cite them once, after the last step
-        notes = "".join(Markup("<p>{}</p>").format(note) for note in quick.after)
-        return Markup('<ol class="quick-steps">{}</ol>{}').format(
-            Markup("").join(Markup("<li>{}</li>").format(item) for item in items), Markup(notes)
+        hidden = Markup(f" {NOT_SEARCHED}") if self.src_path == HOME_PAGE else Markup("")  # searched on the quick page
+        notes = "".join(Markup("<p{}>{}</p>").format(hidden, note) for note in quick.after)
+        return Markup('<ol class="quick-steps"{}>{}</ol>{}').format(
+            hidden, Markup("").join(Markup("<li>{}</li>").format(item) for item in items), Markup(notes)
         )
 
     def strategy_cards(self) -> Markup:
@@ -93,7 +98,7 @@ class PageMacros:
             f"<p>{escape(meta.description)}</p>{self.evidence(meta.grade)}</li>"
             for meta in self.project.strategies()
         )
-        return Markup(f'<ul class="strategy-cards">{cards}</ul>')
+        return Markup(f'<ul class="strategy-cards" {NOT_SEARCHED}>{cards}</ul>')
 
     def source_dates(self) -> Markup:
         """Every source with our last check, its own dates and its status (the editorial policy page)."""

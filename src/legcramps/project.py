@@ -19,6 +19,7 @@ from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.handout_plan import HandoutPlan, load_handout_plan
 from legcramps.page_model import PageMeta, body_offset, parse_page_meta, split_front_matter
 from legcramps.safety import QuickSteps, WarningSigns, load_quick_steps, load_warning_signs
+from legcramps.search_terms import SEARCH_TERMS_FILE, SearchTerms, load_search_terms
 from legcramps.settings import Settings
 from legcramps.spelling import NO_SPELLING, Spelling, load_spelling
 from legcramps.words import Words, load_words
@@ -56,6 +57,7 @@ class Project:
     unreadable: frozenset[str] = frozenset()
     topic_signs: WarningSigns = field(default_factory=lambda: WarningSigns({}))  # shown only on their pages
     spelling: Spelling = NO_SPELLING  # the edition's words that differ (UK English), applied to pages and handout
+    search_terms: SearchTerms = field(default_factory=SearchTerms)  # data/<language>/search-terms.yml
 
     def has_page(self, src_path: str) -> bool:
         return src_path in self.pages or src_path in self.unreadable
@@ -132,6 +134,8 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
         if topics_file.exists() else WarningSigns({})
     bibliography = attempt(settings.root / BIBLIOGRAPHY, lambda: load_bibliography(settings.root / BIBLIOGRAPHY))
     plan = attempt(settings.root / HANDOUT_PLAN, lambda: load_handout_plan(settings.root / HANDOUT_PLAN))
+    terms_file = words_dir / SEARCH_TERMS_FILE
+    search_terms = attempt(terms_file, lambda: load_search_terms(terms_file))
     # Checked here, once, so the pages that show the steps do not each repeat the mistake.
     unknown = [key for key in steps.sources if key not in bibliography] if steps and bibliography is not None else []
     if steps and unknown:
@@ -148,9 +152,10 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
     unreadable = frozenset(path.relative_to(settings.docs_dir).as_posix()
                            for path in _markdown_files(settings.docs_dir)) - set(pages)
     if care is None or words is None or signs is None or steps is None or bibliography is None or plan is None \
-            or clinic is None:
+            or clinic is None or search_terms is None:
         return None, problems
     project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable)
+    project.search_terms = search_terms
     project.spelling = spelling or NO_SPELLING
     if topic_signs is not None:
         project.topic_signs = topic_signs

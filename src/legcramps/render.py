@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from legcramps.citations import PageCitations
 from legcramps.editions import TranslationStatus
+from legcramps.html import NOT_SEARCHED
 from legcramps.project import Project
 from legcramps.urls import page_url
 
@@ -57,13 +58,13 @@ def page_footer(project: Project, src_path: str, citations: PageCitations) -> st
     """
     words = project.words
     meta = project.pages[src_path].meta
-    parts = ["", "", f"## {words.footer['related']} {{ #related-pages }}", ""]
+    parts = ["", "", f"## {words.footer['related']} {{ #related-pages {NOT_SEARCHED} }}", ""]
     for target in meta.related:
         link = posixpath.relpath(target, posixpath.dirname(src_path) or ".")
         parts.append(f"- [{project.pages[target].meta.title}]({link})")
     references = citations.references()
     if references:
-        parts += ["", f"## {words.footer['sources']} {{ #sources }}", "", str(references)]
+        parts += ["", f"## {words.footer['sources']} {{ #sources {NOT_SEARCHED} }}", "", str(references)]
     reviewed = Markup('<time datetime="{}">{}</time>').format(meta.reviewed.isoformat(), words.long_date(meta.reviewed))
     due = Markup('<time datetime="{}">{}</time>').format(meta.next_review.isoformat(), words.long_date(meta.next_review))
     line = escape(words.footer["reviewed"]).replace("{reviewed}", reviewed).replace("{next_review}", due)

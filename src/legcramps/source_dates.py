@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup
 
+from legcramps.html import NOT_SEARCHED
+
 if TYPE_CHECKING:  # citations imports this module for reference lists; no import cycle at run time
     from legcramps.citations import Source
 
@@ -210,8 +212,9 @@ def render_source_table(sources: Mapping[str, Source], today: date, words: Mappi
         rows.append(Markup('<tr id="source-{}">{}</tr>').format(source.key, row))
     columns = ("source", "type", "checked", "own", "status")
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(words[name]) for name in columns)
-    # class "references": like every page's source list, titles are the publishers' words
+    # class "references": like every page's source list, titles are the publishers' words; and like it,
+    # left out of the search index
     return Markup(
-        '<table class="references source-dates"><caption>{}</caption>'
+        '<table class="references source-dates" {}><caption>{}</caption>'
         "<thead><tr>{}</tr></thead><tbody>{}</tbody></table>"
-    ).format(words["caption"], head, Markup("").join(rows))
+    ).format(Markup(NOT_SEARCHED), words["caption"], head, Markup("").join(rows))
