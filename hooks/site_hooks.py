@@ -25,7 +25,7 @@ from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.macros_module import page_src
 from legcramps.render import page_footer, review_banner, translation_note
-from legcramps.session import Build, start_build
+from legcramps.session import Build, current_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
@@ -44,6 +44,7 @@ def _current() -> Build:
     return _build
 
 
+@event_priority(100)  # before mkdocs-macros: its macros module then finds this build, checked once
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     macros = config.plugins.get("macros")
@@ -57,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("Note: %s (fine for a local look; CI refuses it)", local)
     config.site_url = edition_site_url(config.site_url or "", config.extra.get("edition", {}))
     try:
-        _build = start_build(settings_from_config(config, root))
+        _build = current_build(settings_from_config(config, root))
         if _build.edition is not None and _build.edition.out_of_date:
             log.info("Translations out of date (their original page has changed): %s", ", ".join(_build.edition.out_of_date))
     except ContentProblems as problems:

@@ -121,7 +121,11 @@ def render_page(project: Project, page: Page) -> RenderedPage:
         raise ContentError(message, where + offset) from None
     variables = page_variables(project, page)
     known = set(MACRO_NAMES) | set(variables)
-    for name in sorted(jinja2.meta.find_undeclared_variables(tree)):
+    loaded = {node.name for node in tree.find_all(jinja2.nodes.Name) if node.ctx == "load"}
+    # Only a name the page reads can be undeclared; Jinja's own scope analysis (a code-generation
+    # pass as costly as compiling the page) is needed only when one of them is not a known name.
+    undeclared = jinja2.meta.find_undeclared_variables(tree) if not loaded <= known else set()
+    for name in sorted(undeclared):
         if name not in known:
             named = next(n for n in tree.find_all(jinja2.nodes.Name) if n.name == name)
             raise ContentError(f"unknown macro or variable '{name}'{did_you_mean(name, sorted(known))}", named.lineno + offset)
