@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from legcramps.checks import ALLOW_OVERDUE
+from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
@@ -66,6 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error("%s", problem)
         raise PluginError(str(problems.problems[0])) from None
     config.extra["words"] = _build.project.words.site  # the theme templates' words, in this edition's language
+    for reminder in source_reminders(_build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
+        log.info("Source reminder: %s", reminder)  # shown, never fatal: see CONTRIBUTING
     return config
 
 

@@ -216,6 +216,7 @@ def test_an_unused_source_in_the_bibliography_stops_the_build(tmp_path: Path) ->
     bibliography.write_text(
         bibliography.read_text()
         + "\nunused2001:\n  publisher: Nobody\n  title: Never cited\n  year: 2001\n  url: https://example.org/\n"
+        + "  checked: 2026-12-01\n"
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert not result.ok

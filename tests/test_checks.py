@@ -142,7 +142,7 @@ def test_a_mistyped_care_setting_suggests_the_setting(copy: ProjectCopy) -> None
 def test_an_unknown_warning_sign_suggests_the_closest_id(copy: ProjectCopy) -> None:
     line = copy.edit(PAGE, "## When to get help\n", '## When to get help\n\n{{ urgency("urgent", "calf-swolen") }}\n')
     assert copy.problems() == [f"{PAGE}:{line + 2}: unknown warning sign 'calf-swolen' (did you mean 'calf-swollen'?): "
-                               "signs are written once in data/en/warning-signs.yml"]
+                               "signs are written once in data/en/warning-signs.yml or topic-signs.yml"]
 
 
 def test_a_sign_used_in_the_wrong_tier_names_its_tier(copy: ProjectCopy) -> None:
@@ -181,7 +181,8 @@ def test_a_page_missing_from_nav_says_to_add_it(copy: ProjectCopy) -> None:
 
 
 def test_an_unused_bibliography_source_names_its_line(copy: ProjectCopy) -> None:
-    entry = "\nunused2024:\n  publisher: NHS\n  title: An unused page\n  year: 2024\n  url: https://www.nhs.uk/\n"
+    entry = ("\nunused2024:\n  publisher: NHS\n  title: An unused page\n  year: 2024\n  url: https://www.nhs.uk/\n"
+             "  checked: 2026-12-01\n")
     copy.write("data/bibliography.yml", copy.text("data/bibliography.yml") + entry)
     line = copy.line_of("data/bibliography.yml", "unused2024:")
     assert copy.problems() == [f"data/bibliography.yml:{line}: source 'unused2024' is cited by no page: cite it or delete it"]
@@ -195,3 +196,11 @@ def test_one_broken_page_gives_one_line_not_echoes_from_the_pages_that_link_to_i
 
 def test_the_real_model_reads_every_page() -> None:
     assert set(real_project().pages) == {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+
+
+def test_a_web_source_with_no_checked_date_names_its_line(copy: ProjectCopy) -> None:
+    url = "  url: https://www.quebec.ca/en/health/health-issues/a-z/tetanus\n"
+    copy.edit("data/bibliography.yml", f"{url}  note: No review date seen\n  checked: 2026-12-03\n", url)
+    line = copy.line_of("data/bibliography.yml", "quebec-tetanus:")
+    assert copy.problems() == [f"data/bibliography.yml:{line}: source 'quebec-tetanus': web page with no 'checked' "
+                               "date: compare our wording with it, then add checked: YYYY-MM-DD"]

@@ -130,3 +130,19 @@ def test_the_help_page_shows_every_warning_sign_once(site_dir: Path) -> None:
         assert callout, tier
         shown = re.findall(r"<li>(.*?)</li>", callout.group(0))
         assert [unescape(item) for item in shown] == list(tier_signs.values())
+
+
+def test_the_quick_page_carries_the_same_day_signs_not_only_the_emergency_ones(site_dir: Path) -> None:
+    html = html_for(site_dir, QUICK_RELIEF)
+    assert "urgency urgency-emergency" in html and "urgency urgency-urgent" in html
+    assert "Do not rub it or heat it" in html, "the rule for a swollen, red or warm calf"
+
+
+def test_chest_pain_is_an_emergency_and_the_heat_signs_read_the_same_on_both_pages(site_dir: Path) -> None:
+    help_page = html_for(site_dir, "when-to-get-help.md")
+    emergency = help_page.split("urgency urgency-emergency", 1)[1].split("</div>", 1)[0]
+    assert "chest pain or tightness" in emergency and "stiff jaw" in emergency
+    hydration = html_for(site_dir, "strategies/hydration.md").split("urgency urgency-emergency", 1)[1].split("</div>", 1)[0]
+    for sign in re.findall(r"<li>(.*?)</li>", hydration):
+        assert sign in emergency, f"hydration shows a heat sign the help page does not: {sign}"
+

@@ -102,8 +102,6 @@ def test_without_harfbuzz_subset_the_pdf_is_made_with_one_notice(
 HIDE_HARFBUZZ_SUBSET = '''"""Test hook: WeasyPrint behaves as on a machine without HarfBuzz-Subset (libharfbuzz-subset0)."""
 import weasyprint.pdf.fonts
 
-pytestmark = pytest.mark.build
-
 weasyprint.pdf.fonts.harfbuzz_subset = None
 '''
 

@@ -18,6 +18,7 @@ from legcramps.macros import GRADING_PAGE
 from legcramps.page_model import check_strategy_sections
 from legcramps.page_render import RenderedPage, render_all
 from legcramps.project import BIBLIOGRAPHY, Project
+from legcramps.source_dates import reminder_problems, source_problems, stops_the_build
 from legcramps.words import GRADE_KEYS
 
 ALLOW_OVERDUE = "ALLOW_OVERDUE_REVIEW"
@@ -67,9 +68,10 @@ def check_pages(project: Project, today: date, allow_overdue: bool = False) -> l
 
 def check_nav(project: Project) -> list[Problem]:
     listed = project.nav_paths()
-    problems = [Problem("mkdocs.yml", f"nav lists '{path}', which is not a page in docs/{did_you_mean(path, project.pages)}")
+    config, docs = project.settings.config_name, project.settings.docs_dir.name
+    problems = [Problem(config, f"nav lists '{path}', which is not a page in {docs}/{did_you_mean(path, project.pages)}")
                 for path in listed if not project.has_page(path)]
-    problems += [Problem(project.docs_path(src), "this page is not in the navigation: add it to nav in mkdocs.yml")
+    problems += [Problem(project.docs_path(src), f"this page is not in the navigation: add it to nav in {config}")
                  for src in project.pages if src not in listed]
     return problems
 
@@ -104,8 +106,22 @@ def check_grading_page(project: Project) -> list[Problem]:
 def check_citations(project: Project, rendered: dict[str, RenderedPage]) -> list[Problem]:
     cited = {key for page in rendered.values() for key in page.macros.citations.order}
     cited |= set(project.handout.sources)
+    language = project.settings.language.split("-")[0]
     return [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it", source.line)
-            for key, source in project.bibliography.items() if key not in cited]
+            for key, source in project.bibliography.items()
+            if key not in cited and (source.language or "en") == language]  # another language's edition cites it
+
+
+def check_source_dates(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:
+    """Source checks that stop the build (rules and reminders: legcramps/source_dates.py)."""
+    return [Problem(BIBLIOGRAPHY, problem.line(), project.bibliography[problem.key].line)
+            for problem in source_problems(project.bibliography, today) if stops_the_build(problem, allow_overdue)]
+
+
+def source_reminders(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:
+    """Source dates to act on soon: shown by the build and `check`, never fatal (see CONTRIBUTING)."""
+    return [Problem(BIBLIOGRAPHY, problem.line(), project.bibliography[problem.key].line)
+            for problem in reminder_problems(project.bibliography, today, allow_overdue)]
 
 
 # The pages that must show the shared safety content in full, as the handout prints it.
@@ -134,6 +150,7 @@ def run_checks(project: Project, today: date, allow_overdue: bool = False) -> Ch
     result.problems += check_nav(project)
     result.problems += check_handout_plan(project)
     result.problems += check_grading_page(project)
+    result.problems += check_source_dates(project, today, allow_overdue)
     result.rendered, render_problems = render_all(project)
     result.problems += render_problems
     if not render_problems and not project.unreadable:  # a page not rendered has not cited its sources yet

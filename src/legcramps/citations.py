@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,11 @@ from legcramps.datafile import line_of, read_data
 from legcramps.errors import ContentError, did_you_mean
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note")
+# `language`: set only for a source in another language than English (e.g. es for MedlinePlus en
+# español): only that language's edition must cite it.
+_FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note", "language")
+# When the source was last checked, and its own dates and status: rules in source_dates.py.
+_DATE_FIELDS = ("checked", "source_reviewed", "source_next_review", "status", "superseded_by")
 
 
 @dataclass(frozen=True)
@@ -29,9 +34,15 @@ class Source:
     pmid: str = ""
     url: str = ""
     note: str = ""
+    language: str = ""  # empty: English
+    checked: str = ""
+    source_reviewed: str = ""
+    source_next_review: str = ""
+    status: str = ""
+    superseded_by: str = ""
     line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
 
-    def links(self) -> list[tuple[str, str]]:
+    def links(self, web_label: str = "Web page") -> list[tuple[str, str]]:
         """(label, address) pairs: DOI, PubMed, then the web page."""
         found = []
         if self.doi:
@@ -39,15 +50,17 @@ class Source:
         if self.pmid:
             found.append((f"PubMed {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
         if self.url:
-            found.append(("Web page", self.url))
+            found.append((web_label, self.url))
         return found
 
-    def html(self) -> Markup:
-        """One reference in a Vancouver-like style."""
+    def html(self, dated: str = "", web_label: str = "Web page") -> Markup:
+        """One reference in a Vancouver-like style; `dated` is the source's own dates in the edition's words."""
         parts = []
         if self.authors:
             parts.append(f"{escape(self.authors.rstrip('.'))}.")
-        parts.append(f"{escape(self.title.rstrip('.'))}.")
+        title = escape(self.title.rstrip("."))
+        # A title in another language is marked so screen readers pronounce it right (WCAG 3.1.2).
+        parts.append(f'<span lang="{escape(self.language)}">{title}</span>.' if self.language else f"{title}.")
         where = self.journal or self.publisher
         if where:
             detail = f"{self.year}" + (f";{self.volume}" if self.volume else "")
@@ -56,6 +69,8 @@ class Source:
             parts.append(f"{self.year}.")
         if self.note:
             parts.append(f"{escape(self.note.rstrip('.'))}.")
+        if dated:
+            parts.append(str(escape(dated)))
         links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in self.links())
         return Markup(" ".join(parts) + (f" {links}" if links else ""))
 
@@ -65,10 +80,12 @@ def parse_source(key: object, raw: object) -> Source:
         raise ContentError(f"citation key {key!r} must be lower-case letters, digits and hyphens")
     if not isinstance(raw, dict):
         raise ContentError(f"entry {key!r} must be a mapping of fields")
-    unknown = sorted(set(raw) - set(_FIELDS))
+    unknown = sorted(set(raw) - set(_FIELDS) - set(_DATE_FIELDS))
     if unknown:
         raise ContentError(f"entry {key!r} has unknown field(s): {', '.join(map(str, unknown))}")
-    values: dict[str, Any] = {name: str(raw[name]).strip() for name in _FIELDS if raw.get(name) not in (None, "")}
+    values: dict[str, Any] = {
+        name: str(raw[name]).strip() for name in _FIELDS + _DATE_FIELDS if raw.get(name) not in (None, "")
+    }
     for name in ("title", "year"):
         if name not in values:
             raise ContentError(f"entry {key!r} is missing {name!r}")
@@ -78,6 +95,8 @@ def parse_source(key: object, raw: object) -> Source:
         raise ContentError(f"entry {key!r} needs 'authors' or 'publisher'")
     if not any(name in values for name in ("doi", "pmid", "url")):
         raise ContentError(f"entry {key!r} needs at least one of 'doi', 'pmid' or 'url'")
+    if "language" in values and not re.fullmatch(r"[a-z]{2}", values["language"]):
+        raise ContentError(f"entry {key!r}: language must be a two-letter code such as es, got {values['language']!r}")
     if "pmid" in values and not values["pmid"].isdigit():
         raise ContentError(f"entry {key!r}: pmid must be digits, got {values['pmid']!r}")
     if "doi" in values and not values["doi"].startswith("10."):
@@ -108,6 +127,8 @@ class PageCitations:
 
     bibliography: dict[str, Source]
     link_title: str = "Source {number}"  # the words file's footer.source_title
+    dated: Callable[[Source], str] = lambda source: ""  # the source's own dates, in the edition's words
+    web_label: str = "Web page"  # the words file's sources.web_link
     order: list[str] = field(default_factory=list)
 
     def cite(self, keys: tuple[object, ...]) -> Markup:
@@ -133,6 +154,7 @@ class PageCitations:
         if not self.order:
             return Markup("")
         items = "".join(
-            f'<li id="ref-{key}">{self.bibliography[key].html()}</li>' for key in self.order
+            f'<li id="ref-{key}">{self.bibliography[key].html(self.dated(self.bibliography[key]), self.web_label)}</li>'
+            for key in self.order
         )
         return Markup(f'<ol class="references">{items}</ol>')

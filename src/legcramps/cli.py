@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from datetime import date
 from pathlib import Path
 
+from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.errors import ContentProblems
 from legcramps.handout_content import HandoutError
 from legcramps.session import Build, start_build
@@ -39,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     if build is None:
         return 1
     if args.command == "check":
+        for reminder in source_reminders(build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
+            print(f"reminder: {reminder}")  # never fatal: see CONTRIBUTING, "Keeping sources current"
         pages = len(build.project.pages)
         print(f"{pages} pages, {len(build.project.bibliography)} sources: no problems found")
         return 0

@@ -93,13 +93,18 @@ def check_edition(project: Project, original: Project) -> EditionCheck:
     for src in sorted(set(project.pages) - set(original.pages)):
         result.problems.append(Problem(project.docs_path(src), f"no page {original_docs}/{src} in the original edition: "
                                                                "rename this page to match, or add the original first"))
-    for tier, signs in original.signs.tiers.items():
-        if list(signs) != list(project.signs.tiers.get(tier, {})):
-            result.problems.append(Problem(project.rel(project.settings.words_dir / "warning-signs.yml"),
-                                           f"the '{tier}' signs must have the same ids, in the same order, as "
-                                           f"{original.rel(original.settings.words_dir / 'warning-signs.yml')}"))
+    if original.nav_paths() != project.nav_paths():
+        result.problems.append(Problem(project.settings.config_name, "nav must list the same pages in the same "
+                                                                     f"order as {original.settings.config_name}"))
+    for name, mine, theirs in (("warning-signs.yml", project.signs, original.signs),
+                               ("topic-signs.yml", project.topic_signs, original.topic_signs)):
+        for tier, signs in theirs.tiers.items():
+            if list(signs) != list(mine.tiers.get(tier, {})):
+                result.problems.append(Problem(project.rel(project.settings.words_dir / name),
+                                               f"the '{tier}' signs must have the same ids, in the same order, as "
+                                               f"{original.rel(original.settings.words_dir / name)}"))
     words_file = project.rel(project.settings.words_dir / "words.yml")
-    for part in ("check_first", "evidence", "footer", "overdue", "handout", "edition", "site"):
+    for part in ("check_first", "evidence", "footer", "overdue", "handout", "edition", "site", "sources"):
         missing = sorted(set(getattr(original.words, part)) - set(getattr(project.words, part)))
         if missing:
             result.problems.append(Problem(words_file, f"'{part}' has no '{missing[0]}': translate every word the original has"))

@@ -8,6 +8,7 @@ Every text argument is escaped; every mistake raises ContentError with a plain f
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -17,10 +18,11 @@ from legcramps.citations import PageCitations
 from legcramps.errors import ContentError
 from legcramps.evidence import evidence_badge
 from legcramps.project import Project
+from legcramps.source_dates import dated_phrase, render_source_table
 from legcramps.urls import relative_url
 
 GRADING_PAGE = "about/grading.md"
-MACRO_NAMES = ("urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards")
+MACRO_NAMES = ("urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards", "source_dates")
 
 
 class PageMacros:
@@ -29,7 +31,13 @@ class PageMacros:
     def __init__(self, project: Project, src_path: str) -> None:
         self.project = project
         self.src_path = src_path
-        self.citations = PageCitations(project.bibliography, project.words.footer.get("source_title", "Source {number}"))
+        words = project.words
+        self.citations = PageCitations(
+            project.bibliography,
+            words.footer["source_title"],
+            lambda source: dated_phrase(source, words.sources, words.long_date, words.month_date),
+            words.sources["web_link"],
+        )
 
     def url_to(self, src_path: str, anchor: str = "") -> str:
         if src_path.endswith(".md") and not self.project.has_page(src_path):
@@ -37,9 +45,10 @@ class PageMacros:
         return relative_url(self.src_path, src_path, anchor)
 
     def urgency(self, tier: str, *signs: str) -> Markup:
-        """Urgency callout: the tier (emergency, urgent, soon, routine), then sign ids (none: every sign)."""
+        """Urgency callout: the tier (emergency, urgent, soon, routine), then sign ids (none: every general sign)."""
         found = get_tier(self.project.care, self.project.words, tier)
-        return urgency_callout(found, self.project.signs.pick(found.key, signs))
+        pool = self.project.signs.with_topics(self.project.topic_signs) if signs else self.project.signs
+        return urgency_callout(found, pool.pick(found.key, signs))
 
     def caution(self, message: str, title: str | None = None) -> Markup:
         """A risk inside a strategy."""
@@ -80,6 +89,11 @@ class PageMacros:
             for meta in self.project.strategies()
         )
         return Markup(f'<ul class="strategy-cards">{cards}</ul>')
+
+    def source_dates(self) -> Markup:
+        """Every source with our last check, its own dates and its status (the editorial policy page)."""
+        words = self.project.words
+        return render_source_table(self.project.bibliography, date.today(), words.sources, words.long_date, words.month_date)
 
     def as_globals(self) -> dict[str, Callable[..., Any]]:
         return {name: getattr(self, name) for name in MACRO_NAMES}

@@ -53,6 +53,7 @@ class Project:
     pages: dict[str, Page] = field(default_factory=dict)
     # Pages whose front matter could not be read: reported once, and still pages (no "not a page" echoes).
     unreadable: frozenset[str] = frozenset()
+    topic_signs: WarningSigns = field(default_factory=lambda: WarningSigns({}))  # shown only on their pages
 
     def has_page(self, src_path: str) -> bool:
         return src_path in self.pages or src_path in self.unreadable
@@ -121,6 +122,9 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
     words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml", settings.locale))
     signs = attempt(words_dir / "warning-signs.yml", lambda: load_warning_signs(words_dir / "warning-signs.yml"))
     steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
+    topics_file = words_dir / "topic-signs.yml"
+    topic_signs = attempt(topics_file, lambda: load_warning_signs(topics_file, every_tier=False)) \
+        if topics_file.exists() else WarningSigns({})
     bibliography = attempt(settings.root / BIBLIOGRAPHY, lambda: load_bibliography(settings.root / BIBLIOGRAPHY))
     plan = attempt(settings.root / HANDOUT_PLAN, lambda: load_handout_plan(settings.root / HANDOUT_PLAN))
     # Checked here, once, so the pages that show the steps do not each repeat the mistake.
@@ -142,6 +146,12 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
             or clinic is None:
         return None, problems
     project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable)
+    if topic_signs is not None:
+        project.topic_signs = topic_signs
+        twice = {key for found in signs.tiers.values() for key in found} & \
+            {key for found in topic_signs.tiers.values() for key in found}
+        problems += [Problem(rel_path(settings.root, topics_file), f"the sign id {key!r} is also in "
+                             "warning-signs.yml: give each sign its own id") for key in sorted(twice)]
     return project, problems
 
 

@@ -41,10 +41,14 @@ class WarningSigns:
                 every = [key for found in self.tiers.values() for key in found]
                 raise ContentError(
                     f"unknown warning sign {sign_id!r}{did_you_mean(sign_id, every)}: "
-                    "signs are written once in data/en/warning-signs.yml"
+                    "signs are written once in data/en/warning-signs.yml or topic-signs.yml"
                 )
             picked.append(signs[str(sign_id)])
         return tuple(picked)
+
+    def with_topics(self, topics: WarningSigns) -> WarningSigns:
+        """These signs and a topic file's, for picking by id (every id is unique across both)."""
+        return WarningSigns({tier: {**signs, **topics.tiers.get(tier, {})} for tier, signs in self.tiers.items()})
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,8 @@ class QuickSteps:
     sources_line: int | None = None  # for naming an unknown key on its line
 
 
-def load_warning_signs(path: Path) -> WarningSigns:
+def load_warning_signs(path: Path, every_tier: bool = True) -> WarningSigns:
+    """The signs by tier; `every_tier=False` (topic-signs.yml) lets a tier be left out."""
     data, text = read_data(path)
     data = require_mapping(data, "the file")
     unknown = [key for key in data if key not in TIER_KEYS]
@@ -76,6 +81,9 @@ def load_warning_signs(path: Path) -> WarningSigns:
     tiers: dict[str, dict[str, str]] = {}
     seen: set[str] = set()
     for tier in TIER_KEYS:
+        if not every_tier and data.get(tier) is None:
+            tiers[tier] = {}
+            continue
         signs = require_mapping(data.get(tier), f"the tier '{tier}'")
         if not signs:
             raise ContentError(f"the tier '{tier}' has no signs", line_of(text, tier))

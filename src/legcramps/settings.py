@@ -67,6 +67,7 @@ class Settings:
     site_name: str
     language: str  # theme.language: en, es (the words and safety data in data/<language>/)
     edition: Mapping[str, Any]  # extra.edition: locale, path, translated_from
+    config_name: str = "mkdocs.yml"  # the edition's config file, for messages
 
     @property
     def locale(self) -> str:
@@ -104,6 +105,7 @@ def settings_from_config(conf: Any, root: Path) -> Settings:
         site_name=str(_get(conf, "site_name", "")),
         language=str(_get(theme, "language", "en") or "en"),
         edition=_get(_get(conf, "extra", {}), "edition", {}),
+        config_name=Path(str(_get(conf, "config_file_path", "mkdocs.yml"))).name,
     )
 
 
@@ -123,8 +125,9 @@ def load_settings(config_file: Path) -> Settings:
             site_name=str(conf.get("site_name", base.site_name)),
             language=str((conf.get("theme") or {}).get("language", base.language)),
             edition={**base.edition, **(conf.get("extra", {}).get("edition") or {})},
+            config_name=config_file.name,
         ))
-    settings = settings_from_config(conf, config_file.parent.resolve())
+    settings = replace(settings_from_config(conf, config_file.parent.resolve()), config_name=config_file.name)
     return _with_edition_url(settings)
 
 

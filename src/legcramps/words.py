@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from legcramps.care import CareSettings
 from legcramps.datafile import line_of, read_data, require_mapping, require_text
@@ -16,7 +16,8 @@ from legcramps.errors import ContentError, did_you_mean
 
 TIER_KEYS = ("emergency", "urgent", "soon", "routine")
 GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
-SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition", "site")
+SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition",
+            "site", "sources")
 # The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
 _LOOKED_UP = {
     "check_first": ("title", "lead"),
@@ -66,11 +67,16 @@ class Words:
     handout: dict[str, str]
     edition: dict[str, str]
     site: dict[str, str]  # for the theme templates (overrides/), through config.extra.words
+    sources: dict[str, str]  # source lists and the editorial policy's table
     locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
         """'November 20, 2026', '20 November 2026', '20 de noviembre de 2026': Babel, per locale."""
         return format_date(day, format="long", locale=self.locale.replace("-", "_"))
+
+    def month_date(self, day: date) -> str:
+        """'September 2012', 'septiembre de 2012': for sources dated by month only."""
+        return format_skeleton("yMMMM", day, locale=self.locale.replace("-", "_"))
 
 
 def load_words(path: Path, locale: str = "en-US") -> Words:
@@ -113,5 +119,6 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
         handout=require_mapping(data["handout"], "handout"),
         edition=require_mapping(data["edition"], "edition"),
         site=require_mapping(data["site"], "site"),
+        sources=require_mapping(data["sources"], "sources"),
         locale=locale,
     )
