@@ -6,6 +6,8 @@ Editions are listed once, in mkdocs.yml (`extra.editions`: config file and path)
 edition is built first into OUT (MkDocs empties its folder), then each other edition into its path
 under OUT, then each edition gets its own offline copy (service worker) scoped to its own folder.
 Each step is the real `mkdocs build --strict`; the first failure stops everything with its output.
+With HANDOUT_CACHE_DIR set, the editions take unchanged handouts from that folder; after a good
+build, the entries none of them used are deleted, so a folder kept between CI runs does not grow.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from legcramps.handout_cache import CACHE_VARIABLE, prune
 from legcramps.offline import EXCLUDE, write_service_worker
 
 
@@ -43,11 +47,13 @@ def editions(project: Path) -> list[Edition]:
 def build_site(project: Path, out: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
     """(exit code, combined output). Builds every edition, then writes their service workers."""
     output = []
+    env = env or dict(os.environ)
+    started = time.time() - 2  # a handout used by these builds is touched after this (2 s: coarse file times)
     all_editions = editions(project)
     for edition in all_editions:
         target = out / edition.path if edition.path else out
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", edition.config, "-d", str(target)]
-        result = subprocess.run(command, cwd=project, env=env or dict(os.environ), capture_output=True, text=True)
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
         output.append(result.stdout + result.stderr)
         if result.returncode != 0:
             return result.returncode, "".join(output)
@@ -57,6 +63,10 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None) -> t
         folder = out / edition.path if edition.path else out
         exclude = EXCLUDE if edition.path else (*EXCLUDE, *nested)
         output.append(write_service_worker(folder, exclude).summary() + "\n")
+    if env.get(CACHE_VARIABLE):
+        cache = project / env[CACHE_VARIABLE]
+        removed = prune(cache, started) if cache.is_dir() else []
+        output.append(f"{env[CACHE_VARIABLE]}: handout files reused or made by this build kept, {len(removed)} others deleted\n")
     return 0, "".join(output)
 
 
