@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --quiet
 PORT ?= 8000
+# The site to build or preview: mkdocs.yml (US English, with the Spanish edition in es/), or another
+# config such as mkdocs.es.yml (preview the Spanish edition) or mkdocs.en-gb.yml (the UK site).
+CONFIG ?= mkdocs.yml
 # Checks the machine before anything else: Python, then the system packages in system-packages.txt
 # (installed with apt-get when run as root, else one line says what to install). `make doctor` lists it all.
 PREREQUISITES := $(PYTHON) -m tools.prerequisites
@@ -55,11 +58,11 @@ tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.jso
 # worker (src/legcramps/offline.py, from the built files), then swap.
 build: system-build $(BIN)/.site-deps
 	rm -rf .site-build
-	$(BIN)/python -m tools.build_site .site-build
+	$(BIN)/python -m tools.build_site .site-build $(CONFIG)
 	rm -rf site && mv .site-build site
 
 serve: system-build $(BIN)/.site-deps
-	HANDOUT_CACHE_DIR=.cache/handout $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
+	HANDOUT_CACHE_DIR=.cache/handout $(BIN)/mkdocs serve --strict --livereload -f $(CONFIG) --dev-addr 127.0.0.1:$(PORT)
 
 # Finds Chromium (CHROMIUM / CHROME, then the system's), else runs Playwright's installer.
 browser: $(BIN)/.test-deps

@@ -100,7 +100,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "{{" in html or "{%" in html:  # the checks render every macro first; this would be an engine bug
         raise PluginError(f"docs/{page.file.src_uri}: a macro was not rendered; check the {{{{ }}}} blocks on this page")
-    return html
+    return _current().project.spelling.html(html)  # the edition's spelling (UK English), in the search index too
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _current().project.spelling.html(output)  # titles, navigation and head too
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -11,7 +11,7 @@ import yaml
 
 from legcramps.page_model import split_front_matter
 from legcramps.project import nav_paths
-from tests.support.readability import reading_grade
+from tests.support.readability import reading_grade, spanish_reading_ease
 from tests.support.site import ROOT
 from tests.test_build import PAGES, STRATEGIES, html_for
 
@@ -146,3 +146,15 @@ def test_chest_pain_is_an_emergency_and_the_heat_signs_read_the_same_on_both_pag
     for sign in re.findall(r"<li>(.*?)</li>", hydration):
         assert sign in emergency, f"hydration shows a heat sign the help page does not: {sign}"
 
+
+
+SPANISH_EASE_LIMIT = 70.0  # Fernández-Huerta: 70 or more is easy to read ("bastante fácil" from 65 on INFLESZ)
+SPANISH_QUICK_LIMIT = 80.0
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_spanish_reading_ease(site_dir: Path, src: str) -> None:
+    ease = spanish_reading_ease(html_for(site_dir / "es", src))
+    limit = SPANISH_QUICK_LIMIT if src == QUICK_RELIEF else SPANISH_EASE_LIMIT
+    print(f"es/{src}: Fernández-Huerta {ease:.1f} (at least {limit})")
+    assert ease >= limit

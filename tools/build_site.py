@@ -1,8 +1,8 @@
 """Build every edition of the site into one folder, as `make build`, the tests and CI do.
 
-    python -m tools.build_site OUT
+    python -m tools.build_site OUT [CONFIG]      # CONFIG: mkdocs.yml, or another site such as mkdocs.en-gb.yml
 
-Editions are listed once, in mkdocs.yml (`extra.editions`: config file and path). The original
+Editions are listed once, in the site's config (`extra.editions`: config file and path). The original
 edition is built first into OUT (MkDocs empties its folder), then each other edition into its path
 under OUT, then each edition gets its own offline copy (service worker) scoped to its own folder.
 Each step is the real `mkdocs build --strict`; the first failure stops everything with its output.
@@ -38,18 +38,21 @@ class _Tags(yaml.SafeLoader):
 _Tags.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def editions(project: Path) -> list[Edition]:
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tags) or {}  # noqa: S506
-    listed = (config.get("extra") or {}).get("editions") or [{"config": "mkdocs.yml", "path": ""}]
+def editions(project: Path, config_name: str = "mkdocs.yml") -> list[Edition]:
+    config = yaml.load((project / config_name).read_text(encoding="utf-8"), Loader=_Tags) or {}  # noqa: S506
+    listed = (config.get("extra") or {}).get("editions")
+    if listed is None and "INHERIT" in config:
+        return editions(project, str(config["INHERIT"]))
+    listed = listed or [{"config": config_name, "path": ""}]
     return [Edition(str(item["config"]), str(item.get("path") or "")) for item in listed]
 
 
-def build_site(project: Path, out: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
-    """(exit code, combined output). Builds every edition, then writes their service workers."""
+def build_site(project: Path, out: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml") -> tuple[int, str]:
+    """(exit code, combined output). Builds every edition of the site, then writes their service workers."""
     output = []
     env = env or dict(os.environ)
     started = time.time() - 2  # a handout used by these builds is touched after this (2 s: coarse file times)
-    all_editions = editions(project)
+    all_editions = editions(project, config)
     for edition in all_editions:
         target = out / edition.path if edition.path else out
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", edition.config, "-d", str(target)]
@@ -71,8 +74,8 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None) -> t
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python -m tools.build_site OUT")
-    code, text = build_site(Path.cwd(), Path(sys.argv[1]))
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: python -m tools.build_site OUT [CONFIG]")
+    code, text = build_site(Path.cwd(), Path(sys.argv[1]), config=sys.argv[2] if len(sys.argv) == 3 else "mkdocs.yml")
     print(text, end="", file=sys.stderr if code else sys.stdout)
     sys.exit(code)

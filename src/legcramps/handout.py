@@ -23,11 +23,11 @@ from typing import Any
 
 import jinja2
 
-from legcramps.care import CareSettings
 from legcramps.handout_cache import HandoutCache
 from legcramps.handout_content import HandoutContent, HandoutError, collect_content, template_context
 from legcramps.handout_logs import forward_weasyprint_logs
 from legcramps.handout_plan import HANDOUT_PLAN_FILE
+from legcramps.paper import PAPER_NAMES, PAPERS, PDF_PATH, PREVIEW_GREYS, PREVIEW_PATH, PREVIEW_WIDTH, paper_order
 from legcramps.project import Project
 from legcramps.weasyprint_messages import IMPORT_DUPLICATE, is_notice
 
@@ -36,20 +36,6 @@ TEMPLATE = "handout.html"
 STYLESHEET = "handout.css"
 MAX_PAGES = 2
 LOGGER_NAME = "mkdocs.plugins.leg_cramps.handout"
-
-# CSS page sizes, and where each PDF goes in the site.
-PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
-PAPER_NAMES: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
-PDF_PATH = "handout/leg-cramps-handout-{paper}.pdf"
-PREVIEW_PATH = "handout/leg-cramps-handout-preview.png"
-PREVIEW_WIDTH = 480  # pixels: 1.5x the 320 px it is shown at
-PREVIEW_GREYS = 4  # grey levels; keeps the handout page within its 100 KB first-visit budget
-# Countries whose printers hold US Letter paper; every other country gets A4 first.
-LETTER_COUNTRIES = frozenset(
-    {"United States", "USA", "Canada", "Mexico", "Philippines", "Chile", "Colombia", "Venezuela",
-     "Guatemala", "Costa Rica", "Dominican Republic", "Puerto Rico", "Panama"}
-)
-
 
 @dataclass(frozen=True)
 class OutputFile:
@@ -90,7 +76,7 @@ def _html(content: HandoutContent, template_dir: Path) -> str:
         keep_trailing_newline=True,
     )
     try:
-        return environment.get_template(TEMPLATE).render(template_context(content))
+        return content.spelling.html(environment.get_template(TEMPLATE).render(template_context(content)))
     except jinja2.TemplateSyntaxError as error:
         raise HandoutError(f"{where}:{error.lineno}: template syntax error: {error.message}") from None
     except jinja2.TemplateNotFound as error:
@@ -201,11 +187,6 @@ def _draw_preview(pdf: bytes, width: int) -> bytes:
         return buffer.getvalue()
     finally:
         document.close()
-
-
-def paper_order(care: CareSettings) -> tuple[str, ...]:
-    """The paper sizes, the one the configured country uses first."""
-    return ("letter", "a4") if care.country in LETTER_COUNTRIES else ("a4", "letter")
 
 
 def build_handout(project: Project) -> Handout:

@@ -22,6 +22,7 @@ from legcramps.citations import Source
 from legcramps.clinic import ClinicDetails
 from legcramps.page_model import PageMeta
 from legcramps.project import Project
+from legcramps.spelling import NO_SPELLING, Spelling
 from legcramps.words import TIER_KEYS, Words
 
 # Pages that show the handout's shared content: their review dates count for the handout's.
@@ -45,6 +46,7 @@ class HandoutContent:
     words: Words
     site_url: str
     site_name: str
+    spelling: Spelling = NO_SPELLING  # the edition's words (UK English), applied to the finished HTML
 
 
 def collect_content(project: Project) -> HandoutContent:
@@ -64,6 +66,7 @@ def collect_content(project: Project) -> HandoutContent:
         words=project.words,
         site_url=settings.site_url,
         site_name=settings.site_name,
+        spelling=project.spelling,
     )
 
 

@@ -7,6 +7,7 @@ Every text argument is escaped; every mistake raises ContentError with a plain f
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -17,12 +18,16 @@ from legcramps.callouts import caution_callout, check_first_callout, get_tier, u
 from legcramps.citations import PageCitations
 from legcramps.errors import ContentError
 from legcramps.evidence import evidence_badge
+from legcramps.paper import PDF_PATH, paper_order
 from legcramps.project import Project
 from legcramps.source_dates import dated_phrase, render_source_table
 from legcramps.urls import relative_url
 
 GRADING_PAGE = "about/grading.md"
-MACRO_NAMES = ("urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards", "source_dates")
+MACRO_NAMES = (
+    "urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards", "source_dates",
+    "handout_downloads",
+)
 
 
 class PageMacros:
@@ -94,6 +99,16 @@ class PageMacros:
         """Every source with our last check, its own dates and its status (the editorial policy page)."""
         words = self.project.words
         return render_source_table(self.project.bibliography, date.today(), words.sources, words.long_date, words.month_date)
+
+    def handout_downloads(self) -> str:
+        """The handout's PDFs as a Markdown list, the configured country's paper first (the engine checks the links)."""
+        words = self.project.words
+        lines = []
+        for paper in paper_order(self.project.care):
+            label = words.site["download_for"].format(paper=words.handout[f"paper_{paper}"])
+            link = posixpath.relpath(PDF_PATH.format(paper=paper), posixpath.dirname(self.src_path) or ".")
+            lines.append(f'- [{label}]({link}){{ type="application/pdf" }}')
+        return "\n".join(lines)
 
     def as_globals(self) -> dict[str, Callable[..., Any]]:
         return {name: getattr(self, name) for name in MACRO_NAMES}

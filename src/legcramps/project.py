@@ -20,6 +20,7 @@ from legcramps.handout_plan import HandoutPlan, load_handout_plan
 from legcramps.page_model import PageMeta, body_offset, parse_page_meta, split_front_matter
 from legcramps.safety import QuickSteps, WarningSigns, load_quick_steps, load_warning_signs
 from legcramps.settings import Settings
+from legcramps.spelling import NO_SPELLING, Spelling, load_spelling
 from legcramps.words import Words, load_words
 
 BIBLIOGRAPHY = "data/bibliography.yml"
@@ -54,6 +55,7 @@ class Project:
     # Pages whose front matter could not be read: reported once, and still pages (no "not a page" echoes).
     unreadable: frozenset[str] = frozenset()
     topic_signs: WarningSigns = field(default_factory=lambda: WarningSigns({}))  # shown only on their pages
+    spelling: Spelling = NO_SPELLING  # the edition's words that differ (UK English), applied to pages and handout
 
     def has_page(self, src_path: str) -> bool:
         return src_path in self.pages or src_path in self.unreadable
@@ -117,8 +119,11 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
             return None
 
     words_dir = settings.words_dir
-    care = attempt(settings.root / "mkdocs.yml", lambda: CareSettings.from_extra(settings.extra))
-    clinic = attempt(settings.root / "mkdocs.yml", lambda: ClinicDetails.from_extra(settings.extra))
+    config = settings.root / settings.config_name
+    care = attempt(config, lambda: CareSettings.from_extra(settings.extra))
+    clinic = attempt(config, lambda: ClinicDetails.from_extra(settings.extra))
+    spelling_file = words_dir / f"spelling-{settings.locale}.yml"
+    spelling = attempt(spelling_file, lambda: load_spelling(spelling_file))
     words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml", settings.locale))
     signs = attempt(words_dir / "warning-signs.yml", lambda: load_warning_signs(words_dir / "warning-signs.yml"))
     steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
@@ -146,6 +151,7 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
             or clinic is None:
         return None, problems
     project = Project(settings, care, words, signs, steps, bibliography, plan, clinic, pages, unreadable)
+    project.spelling = spelling or NO_SPELLING
     if topic_signs is not None:
         project.topic_signs = topic_signs
         twice = {key for found in signs.tiers.values() for key in found} & \

@@ -71,8 +71,10 @@ class Settings:
 
     @property
     def locale(self) -> str:
-        """The edition's locale (en-US, en-GB, es-US, es-ES): dates, spelling, <html lang>."""
-        return str(self.edition.get("locale") or self.language)
+        """The edition's locale (en-US, en-GB, es-US, es-ES), from theme.language (en-us, ...): dates,
+        spelling, the handout's language; Material's <html lang> comes from the same setting."""
+        language, _, region = self.language.replace("_", "-").partition("-")
+        return f"{language.lower()}-{region.upper()}" if region else language.lower()
 
     @property
     def data_dir(self) -> Path:

@@ -76,3 +76,15 @@ def article_text(html: str) -> str:
 def reading_grade(html: str) -> float:
     """Flesch–Kincaid grade level of a built page's article text (textstat 0.7.8)."""
     return float(textstat.flesch_kincaid_grade(article_text(html)))
+
+
+def spanish_reading_ease(html: str) -> float:
+    """Fernández-Huerta reading ease of a built Spanish page (70 or more reads easily; textstat 0.7.8).
+
+    textstat keeps its language in a module setting: it is set for this measure and put back.
+    """
+    textstat.set_lang("es")
+    try:
+        return float(textstat.fernandez_huerta(article_text(html)))
+    finally:
+        textstat.set_lang("en_US")

@@ -49,10 +49,10 @@ def build_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def mkdocs_build(project: Path, site_dir: Path, **env: str) -> BuildResult:
-    """Build every edition with the real `mkdocs build --strict`, then the offline copies, exactly as
-    `make build` does (tools/build_site.py)."""
-    code, output = build_site(project, site_dir, build_env(**env))
+def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", **env: str) -> BuildResult:
+    """Build every edition of the site `config` with the real `mkdocs build --strict`, then the offline
+    copies, exactly as `make build` does (tools/build_site.py)."""
+    code, output = build_site(project, site_dir, build_env(**env), config)
     return BuildResult(code, output, site_dir)
 
 
@@ -96,8 +96,18 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
             return str(self.site_dir / "__missing__")
         return str(target)
 
+    def _not_found_page(self) -> Path:
+        """The 404 page of the edition the address is in (es/404.html under es/), else the site's."""
+        relative = unquote(urlsplit(self.path).path)[len(SUB_PATH):]
+        parts = relative.split("/")[:-1]
+        for depth in range(len(parts), 0, -1):
+            page = self.site_dir.joinpath(*parts[:depth], "404.html")
+            if page.is_file():
+                return page
+        return self.site_dir / "404.html"
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = self.site_dir / "404.html"
+        page = self._not_found_page()
         if code == 404 and page.is_file():
             body = page.read_bytes()
             self.send_response(404)

@@ -1,0 +1,23 @@
+"""The handout's paper sizes and file names, and which paper a country uses first."""
+
+from __future__ import annotations
+
+from legcramps.care import CareSettings
+
+# CSS page sizes, and where each PDF goes in the site.
+PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
+PAPER_NAMES: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
+PDF_PATH = "handout/leg-cramps-handout-{paper}.pdf"
+PREVIEW_PATH = "handout/leg-cramps-handout-preview.png"
+PREVIEW_WIDTH = 480  # pixels: 1.5x the 320 px it is shown at
+PREVIEW_GREYS = 4  # grey levels; keeps the handout page within its 100 KB first-visit budget
+# Countries whose printers hold US Letter paper; every other country gets A4 first.
+LETTER_COUNTRIES = frozenset(
+    {"United States", "USA", "Canada", "Mexico", "Philippines", "Chile", "Colombia", "Venezuela",
+     "Guatemala", "Costa Rica", "Dominican Republic", "Puerto Rico", "Panama"}
+)
+
+
+def paper_order(care: CareSettings) -> tuple[str, ...]:
+    """The paper sizes, the one the configured country uses first."""
+    return ("letter", "a4") if care.country in LETTER_COUNTRIES else ("a4", "letter")
