@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from legcramps.handout import PDF_PATH, PREVIEW_PATH
+from legcramps.paper import PDF_PATH, PREVIEW_PATH
 from tests.support.site import build_env, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.build
