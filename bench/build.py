@@ -48,7 +48,9 @@ def make_plain_variant(project: Path) -> str:
         "plugins": [{"search": {"lang": "en"}}],
         "hooks": [],
         "strict": False,  # links to the handout PDF, which only the hooks make, would warn
-        "theme": {"custom_dir": PLAIN_OVERRIDES},  # an empty folder: Material's own templates
+        # An empty folder: Material's own templates, in Material's own English (the project's en-us
+        # is a language file in its overrides).
+        "theme": {"custom_dir": PLAIN_OVERRIDES, "language": "en"},
     }
     (project / PLAIN_OVERRIDES).mkdir()
     (project / PLAIN_CONFIG).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

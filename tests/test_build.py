@@ -20,7 +20,7 @@ pytestmark = pytest.mark.build
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
-STRATEGIES = [p for p in PAGES if p.startswith("strategies/")]
+STRATEGIES = [p for p in PAGES if p.startswith("strategies/") and not p.endswith("index.md")]  # not the groups' pages
 BROKEN_PAGE = "strategies/stretching.md"
 
 
@@ -78,10 +78,24 @@ def test_the_grading_page_has_an_anchor_for_every_grade(site_dir: Path) -> None:
         assert f'id="{key}"' in html
 
 
-def test_the_home_page_lists_every_strategy_with_its_grade(site_dir: Path) -> None:
+def test_the_home_page_shows_a_few_strategies_and_a_way_to_see_them_all(site_dir: Path) -> None:
     html = html_for(site_dir, "index.md")
-    cards = re.findall(r'<li class="strategy-card">', html)
-    assert len(cards) == len(STRATEGIES) > 0
+    featured = [src for src in STRATEGIES if "\nfeatured: true" in (DOCS / src).read_text()]
+    cards = re.findall(r'<li class="strategy-card"><h3><a href="([^"]+)">', html)
+    assert 0 < len(cards) == len(featured) < len(STRATEGIES)
+    assert sorted(cards) == sorted(src.removesuffix(".md") + "/" for src in featured)
+    assert re.search(r'<a class="md-button" href="strategies/">[^<]+</a>', html)
+
+
+def test_the_strategies_page_shows_every_strategy_once_in_its_group(site_dir: Path) -> None:
+    html = html_for(site_dir, "strategies/index.md")
+    cards = re.findall(r'<li class="strategy-card"><h3><a href="([^"]+)">', html)
+    assert sorted(cards) == sorted(src.removeprefix("strategies/").removesuffix(".md") + "/" for src in STRATEGIES)
+    groups = re.findall(r'<h2 id="[^"]+"><a href="([^"]+)">', html)
+    assert len(groups) >= 2 and all((DOCS / "strategies" / group / "index.md").is_file() for group in groups)
+    for group in groups:  # each group's page shows its own strategies, with their grades
+        own = re.findall(r'<li class="strategy-card">.*?</li>', html_for(site_dir, f"strategies/{group}index.md"))
+        assert own and all('class="evidence evidence-' in card for card in own)
 
 
 def test_no_page_types_an_emergency_number() -> None:

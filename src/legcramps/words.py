@@ -17,13 +17,14 @@ from legcramps.errors import ContentError, did_you_mean
 TIER_KEYS = ("emergency", "urgent", "soon", "routine")
 GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
 SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition",
-            "site", "sources")
+            "site", "sources", "cards")
 # The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
 _LOOKED_UP = {
     "check_first": ("title", "lead"),
     "evidence": ("label", "label_for"),
     "footer": ("related", "sources", "reviewed", "source_title"),
     "overdue": ("title", "text"),
+    "cards": ("see_all",),
 }
 # The {placeholders} each word may use: a mistyped one is named here instead of crashing every page.
 _CARE_NAMES = tuple(CareSettings.__dataclass_fields__)
@@ -32,6 +33,7 @@ _PLACEHOLDERS = {
     "footer.reviewed": ("reviewed", "next_review"),
     "footer.source_title": ("number",),
     "overdue.title": ("date",),
+    "cards.see_all": ("count",),
 }
 _HANDOUT_NAMES = ("site_name", "site_address", "doctor")  # filled in by the handout (handout_content.py)
 
@@ -68,6 +70,7 @@ class Words:
     edition: dict[str, str]
     site: dict[str, str]  # for the theme templates (overrides/), through config.extra.words
     sources: dict[str, str]  # source lists and the editorial policy's table
+    cards: dict[str, str]  # the lists of strategies (strategy_groups)
     locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
@@ -120,5 +123,6 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
         edition=require_mapping(data["edition"], "edition"),
         site=require_mapping(data["site"], "site"),
         sources=require_mapping(data["sources"], "sources"),
+        cards=require_mapping(data["cards"], "cards"),
         locale=locale,
     )
