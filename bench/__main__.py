@@ -38,7 +38,8 @@ KEYS = {
 # Repetitions: (full run, --quick)
 SETTINGS = {
     "build_pairs": (5, 1),
-    "scale_sizes": ({11: 5, 100: 5, 1000: 3}, {11: 1, 100: 1, 1000: 1}),
+    # The smallest site must cite every English source (three citations a page).
+    "scale_sizes": ({20: 5, 100: 5, 1000: 3}, {20: 1, 100: 1, 1000: 1}),
     "handout_runs": (5, 3),
     "handout_growth": ((100, 1000), (100,)),
     "edit_runs": (7, 2),

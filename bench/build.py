@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from bench.common import ChildRun, bench_env, median, mkdocs_build_args, run_child, tail
-from bench.generate import CONFIG, GROUP_SIZE, PRUNED_CONFIG, generate_site, page_count
+from bench.common import ChildRun, bench_env, gzip_size, median, mkdocs_build_args, run_child, tail
+from bench.generate import CONFIG, GROUP_SIZE, generate_site, page_count
 from tests.support.site import copy_project
 
 PLAIN_CONFIG = "mkdocs-plain.yml"
@@ -122,68 +122,73 @@ def build_overhead(pairs: int, log: Log) -> dict[str, object]:
     return result
 
 
-def _scale_one(site: Path, config: str, runs: int, log: Log, label: str) -> dict[str, object]:
-    out = site.parent / f"{site.name}-{Path(config).stem}-site"
-    results = [_build(site, config, out, strict=True) for _ in range(runs)]
-    html = _html_bytes(out)
-    pages = page_count(site)
-    strategy_html = sorted((out / "strategies").rglob("index.html"))
-    strategy_kib = strategy_html[0].stat().st_size / 1024 if strategy_html else None
+def _html_pages(site: Path) -> list[tuple[str, int, int]]:
+    """(page, bytes, gzip bytes) of every page a reader can open (each index.html, and 404.html)."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        data = path.read_bytes()
+        found.append((path.relative_to(site).as_posix(), len(data), gzip_size(data)))
+    return found
+
+
+def _scale_one(site: Path, runs: int, log: Log, label: str) -> dict[str, object]:
+    out = site.parent / f"{site.name}-site"
+    results = [_build(site, CONFIG, out, strict=True) for _ in range(runs)]
+    pages = _html_pages(out)
+    strategies = [size for name, size, _ in pages if name.startswith("strategies/gen-")]
+    heaviest = max(pages, key=lambda page: page[2])
     shutil.rmtree(out)
     seconds = median(run.seconds for run in results)
-    log(f"  {label}: {' '.join(f'{run.seconds:.2f}' for run in results)} s")
+    count = page_count(site)
+    log(f"  {label}: {' '.join(f'{run.seconds:.2f}' for run in results)} s; heaviest page {heaviest[0]} "
+        f"{heaviest[2] / 1024:.1f} KB gz")
     return {
-        "pages": pages,
+        "pages": count,
         "runs": runs,
         "seconds": seconds,
         "all_seconds": [run.seconds for run in results],
-        "s_per_page": seconds / pages,
+        "cpu_seconds": median(run.cpu_seconds for run in results),
+        "s_per_page": seconds / count,
         "peak_rss_mib": max(run.max_rss_mib for run in results),
-        "html_mib": html / 2**20,
-        "strategy_page_kib": strategy_kib,
+        "html_mib": sum(size for _, size, _ in pages) / 2**20,
+        "html_kib_per_page": sum(size for _, size, _ in pages) / len(pages) / 1024,
+        "strategy_page_kib": sum(strategies) / len(strategies) / 1024,
+        "heaviest_page": heaviest[0],
+        "heaviest_page_gzip_kib": heaviest[2] / 1024,
     }
 
 
 def scaling(sizes: dict[int, int], log: Log) -> dict[str, object]:
-    """Build generated sites (bench/generate.py) of each size, with the project's flat nav and in groups.
+    """Build generated sites (bench/generate.py, the project's own navigation design) of each size.
 
     `sizes` maps a strategy-page count to its number of runs. The smallest size only serves to
     estimate the fixed cost for the marginal figures; the goal compares the two largest.
     """
-    variants = {
-        "flat": (CONFIG, "the project's navigation: one Strategies section listing every strategy"),
-        "pruned": (
-            PRUNED_CONFIG,
-            f"diagnostic: strategies in nav sections of {GROUP_SIZE} + Material's navigation.prune",
-        ),
-    }
-    results: dict[str, object] = {}
+    by_size: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         for count, runs in sizes.items():
             site = generate_site(Path(tmp) / f"site-{count}", count)
-            for variant, (config, _) in variants.items():
-                label = f"{count} strategies, {variant} nav, {runs} runs"
-                results.setdefault(variant, {})[str(count)] = _scale_one(site, config, runs, log, label)  # type: ignore[union-attr]
+            by_size[str(count)] = _scale_one(site, runs, log, f"{count} strategies, {runs} runs")
             shutil.rmtree(site)
     small, large = sorted(sizes)[-2:]  # the goal compares the two largest sizes (100 and 1,000)
-    for variant, (_, description) in variants.items():
-        by_size = results[variant]
-        assert isinstance(by_size, dict)
-        ordered = [by_size[str(count)] for count in sorted(sizes)]
-        # Marginal cost: the extra seconds per extra page between consecutive sizes. The build's
-        # fixed cost (start-up, handout, home page) is the same for every size and drops out.
-        marginal = {
-            f"{a['pages']}-{b['pages']}": (b["seconds"] - a["seconds"]) / (b["pages"] - a["pages"])
-            for a, b in zip(ordered, ordered[1:], strict=False)
-        }
-        steps = list(marginal.values())
-        results[variant] = {
-            "description": description,
-            "sizes": by_size,
-            "per_page_ratio": by_size[str(large)]["s_per_page"] / by_size[str(small)]["s_per_page"],
-            "marginal_s_per_page": marginal,
-            "marginal_ratio": steps[-1] / steps[-2] if len(steps) >= 2 else None,
-        }
-    results["compared"] = [small, large]
-    results["goal_ratio"] = 1.2
-    return results
+    ordered = [by_size[str(count)] for count in sorted(sizes)]
+    # Marginal cost: the extra seconds per extra page between consecutive sizes. The build's fixed
+    # cost (start-up, handout, home page) is the same for every size and drops out.
+    marginal = {
+        f"{a['pages']}-{b['pages']}": (float(b["seconds"]) - float(a["seconds"])) / (int(b["pages"]) - int(a["pages"]))
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    }
+    steps = list(marginal.values())
+    a, b = by_size[str(small)], by_size[str(large)]
+    return {
+        "description": f"the project's navigation: strategies in groups of {GROUP_SIZE} (nav sections with their "
+        "own page), a strategies page listing the groups, navigation.prune, the home page's featured few",
+        "sizes": by_size,
+        "compared": [small, large],
+        "per_page_ratio": float(b["s_per_page"]) / float(a["s_per_page"]),
+        "html_per_page_ratio": float(b["html_kib_per_page"]) / float(a["html_kib_per_page"]),
+        "marginal_s_per_page": marginal,
+        "marginal_ratio": steps[-1] / steps[-2] if len(steps) >= 2 else None,
+        "goal_ratio": 1.1,
+        "page_budget_gzip_kib": 14,
+    }

@@ -23,6 +23,7 @@ from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.errors import ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
+from legcramps.html import drop_blank_lines
 from legcramps.macros_module import page_src
 from legcramps.render import page_footer, review_banner, translation_note
 from legcramps.session import Build, current_build
@@ -104,7 +105,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _current().project.spelling.html(output)  # titles, navigation and head too
+    # The edition's spelling in titles, navigation and head too; the theme's empty lines dropped, so
+    # a page's size does not grow with the pages of the collapsed sections in its navigation.
+    return drop_blank_lines(_current().project.spelling.html(output))
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
