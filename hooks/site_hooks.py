@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from legcramps.checks import ALLOW_OVERDUE, source_reminders
-from legcramps.errors import ContentProblems
+from legcramps.errors import ContentError, ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
 from legcramps.html import drop_blank_lines
+from legcramps.image_sizes import size_images
 from legcramps.macros_module import page_src
 from legcramps.render import page_footer, review_banner, translation_note
 from legcramps.session import Build, current_build
@@ -101,7 +103,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "{{" in html or "{%" in html:  # the checks render every macro first; this would be an engine bug
         raise PluginError(f"docs/{page.file.src_uri}: a macro was not rendered; check the {{{{ }}}} blocks on this page")
-    return _current().project.spelling.html(html)  # the edition's spelling (UK English), in the search index too
+    html = _current().project.spelling.html(html)  # the edition's spelling (UK English), in the search index too
+
+    def read(path: str) -> bytes | None:
+        file = files.get_file_from_path(path)
+        return file.content_bytes if file is not None else None
+
+    folder = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+    try:
+        return size_images(html, folder, read)  # no layout shift when an image arrives
+    except ContentError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error.message}") from None
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

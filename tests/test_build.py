@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import shutil
+import struct
 import subprocess
 from collections.abc import Callable
 from html import unescape
@@ -96,6 +97,21 @@ def test_the_strategies_page_shows_every_strategy_once_in_its_group(site_dir: Pa
     for group in groups:  # each group's page shows its own strategies, with their grades
         own = re.findall(r'<li class="strategy-card">.*?</li>', html_for(site_dir, f"strategies/{group}index.md"))
         assert own and all('class="evidence evidence-' in card for card in own)
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_image_has_its_width_and_height_so_nothing_jumps_when_it_arrives(site_dir: Path, src: str) -> None:
+    for tag in re.findall(r"<img\b[^>]*>", html_for(site_dir, src)):
+        assert re.search(r'\swidth="\d+"', tag) and re.search(r'\sheight="\d+"', tag), f"{src}: {tag}"
+
+
+def test_the_handout_preview_is_shown_in_the_proportions_of_the_image(site_dir: Path) -> None:
+    tag = re.search(r'<img\b[^>]*src="leg-cramps-handout-preview.png"[^>]*>', html_for(site_dir, "handout.md"))
+    assert tag, "the handout page shows the preview"
+    width, height = (int(re.search(rf'\s{name}="(\d+)"', tag.group(0)).group(1)) for name in ("width", "height"))
+    png = (site_dir / "handout" / "leg-cramps-handout-preview.png").read_bytes()
+    png_width, png_height = struct.unpack(">II", png[16:24])
+    assert width == 320 and abs(height - width * png_height / png_width) < 1
 
 
 def test_no_page_types_an_emergency_number() -> None:
