@@ -24,7 +24,7 @@ from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.errors import ContentError, ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
-from legcramps.html import drop_blank_lines
+from legcramps.html import drop_blank_lines, name_section_navs
 from legcramps.image_sizes import size_images
 from legcramps.macros_module import page_src
 from legcramps.render import page_footer, review_banner, translation_note
@@ -119,7 +119,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The edition's spelling in titles, navigation and head too; the theme's empty lines dropped, so
     # a page's size does not grow with the pages of the collapsed sections in its navigation.
-    return drop_blank_lines(_current().project.spelling.html(output))
+    # Each section's navigation named by its title (Material leaves it unnamed next to an index page).
+    return drop_blank_lines(name_section_navs(_current().project.spelling.html(output)))
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from legcramps.errors import ContentError
-from legcramps.html import drop_blank_lines
+from legcramps.html import drop_blank_lines, name_section_navs
 from legcramps.image_sizes import size_images
 
 pytestmark = pytest.mark.unit
@@ -67,3 +67,15 @@ def test_an_image_whose_size_cannot_be_read_is_named_with_the_fix(src: str) -> N
     with pytest.raises(ContentError) as caught:
         sized(f'<p><img src="{src}" alt="x"></p>')
     assert caught.value.message.startswith(f"the image {src} has no width and height") and "width=" in caught.value.message
+
+
+def test_a_sections_navigation_is_named_by_its_title_not_by_its_icon_only_toggle() -> None:
+    html = (
+        '<label class="md-nav__link " for="__nav_3" id="__nav_3_label" tabindex="0"><span class="md-nav__icon md-icon"></span>'
+        '</label>\n<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_3_label" aria-expanded="true">\n'
+        '  <label class="md-nav__title" for="__nav_3">\n    <span class="md-nav__icon md-icon"></span>\n'
+        '    Cramp &amp; "spasm"\n  </label>'
+    )
+    named = name_section_navs(html)
+    assert '<nav class="md-nav" data-md-level="1" aria-label="Cramp &amp; &quot;spasm&quot;" aria-expanded="true">' in named
+    assert named.replace(' aria-label="Cramp &amp; &quot;spasm&quot;"', ' aria-labelledby="__nav_3_label"') == html
