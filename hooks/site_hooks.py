@@ -14,12 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from legcramps import mkdocs_preview as preview
 from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.errors import ContentError, ContentProblems
 from legcramps.handout import build_handout
@@ -27,6 +30,7 @@ from legcramps.handout_content import HandoutError
 from legcramps.html import drop_blank_lines, name_section_navs
 from legcramps.image_sizes import size_images
 from legcramps.macros_module import page_src
+from legcramps.page_model import front_matter_text
 from legcramps.render import page_footer, review_banner, translation_note
 from legcramps.session import Build, current_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
@@ -40,6 +44,12 @@ _command = "build"
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+    preview.STATE.serving = command == "serve"
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """`make serve`: faster polling, and an edit to a page's text rebuilds that page only."""
+    return preview.start_serving(server, config, build, load_config)
 
 
 def _current() -> Build:
@@ -120,8 +130,24 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The edition's spelling in titles, navigation and head too; the theme's empty lines dropped, so
     # a page's size does not grow with the pages of the collapsed sections in its navigation.
     # Each section's navigation named by its title (Material leaves it unnamed next to an index page).
+    preview.STATE.rebuilt.add(page.url)
     return drop_blank_lines(name_section_navs(_current().project.spelling.html(output)))
 
 
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    pages = _current().project.pages
+    preview.fill_unread_pages((file.page for file in files.documentation_pages() if file.page),
+                              lambda src: pages[src].data if src in pages else None)
+    return nav
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    if preview.STATE.serving:
+        env.bytecode_cache = preview.STATE.theme_bytecode  # the theme compiled once per server, not per rebuild
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    docs = Path(config.docs_dir)
+    preview.finish_build(config.site_dir, ((str(docs / src), front_matter_text(page.source))
+                                           for src, page in _current().project.pages.items()))

@@ -77,6 +77,12 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
     return data, source[match.end():]
 
 
+def front_matter_text(source: str) -> str:
+    """The page's front matter block as written (with its --- lines), or "" if it has none."""
+    match = _FRONT_MATTER.match(source)
+    return match.group(0) if match else ""
+
+
 def body_offset(source: str, body: str) -> int:
     """How many lines of the page come before its body (front matter), for line numbers."""
     return source.count("\n") - body.count("\n")
