@@ -28,6 +28,7 @@ help:
 	@echo "make build   strict production build into site/"
 	@echo "make bench   print build, page-weight and Lighthouse figures (after make test)"
 	@echo "make doctor  list every prerequisite (Python, system packages, browser, Node.js) as found or missing"
+	@echo "make zensical  build the same docs with Zensical into $(ZENSICAL_SITE)/ (a comparison, not deployed)"
 
 doctor:
 	@$(PREREQUISITES) doctor --venv $(VENV)
@@ -82,7 +83,7 @@ test-browser: system-test $(BIN)/.test-deps browser
 bench: system-test $(BIN)/.test-deps browser
 	$(BIN)/python -m bench
 
-# Regenerate the exact, hashed pins after editing requirements*.in, for the Python version CI uses.
+# Regenerate the exact, hashed pins after editing pyproject.toml's ranges, for the Python version CI uses.
 lock: $(BIN)/.test-deps
 	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
 		pyproject.toml requirements.in -o requirements.txt
@@ -97,6 +98,43 @@ new-page:
 	@echo "Created docs/strategies/$(NAME).md: add it to its group in nav in mkdocs.yml, then make serve."
 
 clean:
-	rm -rf site .site-build .pytest_cache test-artifacts
+	rm -rf site .site-build .pytest_cache test-artifacts $(ZENSICAL_SITE) $(ZENSICAL_GENERATED)
 
 FORCE:
+
+# ---- Zensical, the successor engine: proven alongside MkDocs, not adopted (README: "Zensical").
+# Its own environment: the hashed site pins plus requirements-zensical.txt (zensical, hashed).
+.PHONY: zensical zensical-compare lock-zensical
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_BIN := $(ZENSICAL_VENV)/bin
+ZENSICAL_PIP := $(ZENSICAL_BIN)/python -m pip --quiet
+ZENSICAL_CONFIG := mkdocs.zensical.yml
+ZENSICAL_GENERATED := .zensical.yml
+ZENSICAL_SITE := site-zensical
+
+$(ZENSICAL_BIN)/.deps: requirements.txt requirements-zensical.txt pyproject.toml
+	@$(PREREQUISITES) venv $(ZENSICAL_VENV)
+	$(ZENSICAL_PIP) install --require-hashes -r requirements.txt
+	$(ZENSICAL_PIP) install --require-hashes -r requirements-zensical.txt
+	$(ZENSICAL_PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+# Zensical runs no checks and ignores hooks: the package checks first, then writes what the hooks
+# add to the config (theme words, handout links; ZENSICAL_GENERATED inherits ZENSICAL_CONFIG). Zensical
+# empties its site folder on every build, so the handout (from the cache the config step filled) and
+# the offline worker go in after it. The English edition only.
+zensical: system-build $(ZENSICAL_BIN)/.deps
+	$(ZENSICAL_BIN)/python -m legcramps check
+	HANDOUT_CACHE_DIR=.cache/handout $(ZENSICAL_BIN)/python -m legcramps.engine_config $(ZENSICAL_CONFIG) -o $(ZENSICAL_GENERATED)
+	$(ZENSICAL_BIN)/zensical build -f $(ZENSICAL_GENERATED)
+	HANDOUT_CACHE_DIR=.cache/handout $(ZENSICAL_BIN)/python -m legcramps handout -o $(ZENSICAL_SITE)
+	$(ZENSICAL_BIN)/python -m legcramps.offline $(ZENSICAL_SITE)
+
+# Build both engines afresh, time them and print what differs (exit 1 if pages, text or PDFs do).
+zensical-compare: system-build $(ZENSICAL_BIN)/.deps
+	$(ZENSICAL_BIN)/python -m bench.engines
+
+# After `make lock`: zensical's own dependencies held to the versions in requirements.txt.
+lock-zensical: $(BIN)/.test-deps
+	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
+		requirements-zensical.in -o requirements-zensical.txt

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from legcramps import mkdocs_preview as preview
 from legcramps.checks import ALLOW_OVERDUE, source_reminders
+from legcramps.engine_config import hook_extra
 from legcramps.errors import ContentError, ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
@@ -31,7 +32,6 @@ from legcramps.html import drop_blank_lines, name_section_navs
 from legcramps.image_sizes import size_images
 from legcramps.macros_module import page_src
 from legcramps.page_model import front_matter_text
-from legcramps.render import page_footer, review_banner, translation_note
 from legcramps.session import Build, current_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
@@ -65,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"mkdocs.yml: the 'macros' plugin must be enabled with modules: [{MACROS_MODULE}]")
     root = Path(config.config_file_path).parent
     local = local_site_url_problem(config.site_url or "")
-    if local and _command != "serve":
+    if local and _command != "serve" and not preview.STATE.serving:
         if is_deploy_build():
             raise PluginError(f"mkdocs.yml: {local}")
         log.info("Note: %s (fine for a local look; CI refuses it)", local)
@@ -78,7 +78,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems[1:]:
             log.error("%s", problem)
         raise PluginError(str(problems.problems[0])) from None
-    config.extra["words"] = _build.project.words.site  # the theme templates' words, in this edition's language
     for reminder in source_reminders(_build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
         log.info("Source reminder: %s", reminder)  # shown, never fatal: see CONTRIBUTING
     return config
@@ -92,7 +91,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     for output in handout.files:
         files.append(File.generated(config, output.path, content=output.content))
-    config.extra["handout"] = handout.links  # read by overrides/partials/handout-link.html
+    # The theme's words and the handout links, for overrides/ (Zensical gets the same from engine_config)
+    config.extra.update(hook_extra(_current().project, handout.links))
     return files
 
 
@@ -100,13 +100,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
     src = page_src(page)
-    meta = build.project.pages[src].meta
-    page.meta["tags"] = list(meta.keywords)  # Material's search boosts front-matter tags: the lay keywords
-    citations = build.checks.rendered[src].macros.citations
-    banner = review_banner(build.project, src) if meta.is_overdue(date.today()) and os.environ.get(ALLOW_OVERDUE) else ""
-    footer = page_footer(build.project, src, citations)
-    if build.edition is not None:  # a translated edition says so on every page
-        footer += "\n" + translation_note(build.project, src, build.edition.status[src]) + "\n"
+    # Material's search boosts front-matter tags: the lay keywords
+    page.meta["tags"] = list(build.project.pages[src].meta.keywords)
+    banner, footer = build.page_frame(src)  # Zensical adds the same through legcramps.footer_extension
     return banner + markdown + footer
 
 
@@ -127,10 +123,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # The edition's spelling in titles, navigation and head too; the theme's empty lines dropped, so
-    # a page's size does not grow with the pages of the collapsed sections in its navigation.
-    # Each section's navigation named by its title (Material leaves it unnamed next to an index page).
     preview.STATE.rebuilt.add(page.url)
+    # The edition's spelling in titles, navigation and head too; each section's navigation named by its
+    # title (Material leaves it unnamed next to an index page); the theme's empty lines dropped, so a
+    # page's size does not grow with the pages of the collapsed sections in its navigation.
     return drop_blank_lines(name_section_navs(_current().project.spelling.html(output)))
 
 

@@ -149,6 +149,22 @@ def test_a_deleted_word_is_named_instead_of_crashing_every_page(tmp_path: Path) 
     assert copy.problems() == [f"data/en/words.yml:{section}: evidence.label_for is missing"]
 
 
+def test_a_deleted_section_heading_word_is_named(tmp_path: Path) -> None:
+    copy = ProjectCopy(tmp_path)
+    sub_first(copy, "data/en/words.yml", r"^  safety: .*\n", "")
+    section = copy.line_of("data/en/words.yml", "strategy_sections:")
+    assert copy.problems() == [f"data/en/words.yml:{section}: strategy_sections.safety is missing"]
+
+
+def test_a_renamed_section_heading_checks_every_strategy_page_against_the_new_name(tmp_path: Path) -> None:
+    copy = ProjectCopy(tmp_path)
+    copy.edit("data/en/words.yml", "  safety: Safety", "  safety: Risks and safety")
+    problems = copy.problems()
+    assert len(problems) == 10
+    assert all(p.endswith("strategy page is missing the section '## Risks and safety' (see templates/strategy.md)")
+               for p in problems)
+
+
 def test_a_mistyped_placeholder_in_a_word_suggests_the_setting(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     line = copy.edit("data/en/words.yml", "{emergency_number} now", "{emergency_numbr} now")

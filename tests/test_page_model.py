@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from legcramps.errors import ContentError
-from legcramps.page_model import STRATEGY_SECTIONS, check_strategy_sections, parse_page_meta, split_front_matter
+from legcramps.page_model import check_strategy_sections, parse_page_meta, split_front_matter
 from legcramps.page_render import render_page
 from legcramps.project import Project
 from legcramps.render import page_footer, review_banner
+from legcramps.words import load_words
 from tests.support.editor import ProjectCopy, load, real_project
 from tests.support.site import ROOT
 
@@ -155,20 +156,39 @@ def test_yaml_mistakes_are_explained_on_the_line_of_the_mistake(source: str, mes
 # --- strategy pages ------------------------------------------------------------------------------
 
 
+SECTIONS = load_words(ROOT / "data" / "en" / "words.yml").strategy_sections
+SECTIONS_ES = load_words(ROOT / "data" / "es" / "words.yml").strategy_sections
+
+
 def test_strategy_pages_follow_the_template_sections_in_order() -> None:
-    body = "".join(f"## {section}\n\ntext\n\n" for section in STRATEGY_SECTIONS)
-    check_strategy_sections(body)
+    body = "".join(f"## {section}\n\ntext\n\n" for section in SECTIONS)
+    check_strategy_sections(body, SECTIONS)
     with pytest.raises(ContentError, match=r"^strategy page is missing the section '## Safety'"):
-        check_strategy_sections(body.replace("## Safety", "## Risks"))
+        check_strategy_sections(body.replace("## Safety", "## Risks"), SECTIONS)
     swapped = body.replace("## Safety", "## TMP").replace("## What to do", "## Safety").replace("## TMP", "## What to do")
     with pytest.raises(ContentError, match="^strategy page sections must come in this order: What to do, Why it might"):
-        check_strategy_sections(swapped)
+        check_strategy_sections(swapped, SECTIONS)
+
+
+def test_a_section_heading_may_carry_an_explicit_anchor() -> None:
+    body = "".join(f"## {section} {{ #part-{number} }}\n\ntext\n\n" for number, section in enumerate(SECTIONS))
+    check_strategy_sections(body, SECTIONS)
+
+
+def test_each_edition_checks_the_section_headings_in_its_own_language() -> None:
+    assert SECTIONS_ES == ("Qué hacer", "Por qué podría ayudar", "Qué dicen los estudios", "Seguridad", "Cuándo pedir ayuda")
+    spanish = "".join(f"## {section}\n\ntexto\n\n" for section in SECTIONS_ES)
+    check_strategy_sections(spanish, SECTIONS_ES)
+    with pytest.raises(ContentError, match=r"^strategy page is missing the section '## What to do'"):
+        check_strategy_sections(spanish, SECTIONS)
+    with pytest.raises(ContentError, match=r"^strategy page is missing the section '## Seguridad'"):
+        check_strategy_sections(spanish.replace("## Seguridad", "## Riesgos"), SECTIONS_ES)
 
 
 def test_the_template_itself_is_a_valid_strategy_page() -> None:
     data, body = split_front_matter((ROOT / "templates" / "strategy.md").read_text(encoding="utf-8"))
     parse_page_meta("strategies/new.md", data)
-    check_strategy_sections(body)
+    check_strategy_sections(body, SECTIONS)
 
 
 # --- what every page gets at its end ---------------------------------------------------------------

@@ -6,6 +6,7 @@ that list through tools/prerequisites.py and never name a package themselves.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import subprocess
@@ -24,8 +25,13 @@ PACKAGES = read_packages()
 READERS = [ROOT / "Makefile", ROOT / ".ci" / "run", *sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
 
 
+def make_env() -> dict[str, str]:
+    """The environment of a make run on its own, even when `make test` runs these tests."""
+    return {key: value for key, value in os.environ.items() if key not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+
+
 def run_make(*args: str) -> str:
-    result = subprocess.run(["make", "-n", *args], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(["make", "-n", *args], cwd=ROOT, capture_output=True, text=True, env=make_env())
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -152,7 +158,7 @@ def test_python_minimum_comes_from_pyproject() -> None:
 
 
 def test_doctor_lists_every_prerequisite() -> None:
-    result = subprocess.run(["make", "--no-print-directory", "doctor"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(["make", "doctor"], cwd=ROOT, capture_output=True, text=True, env=make_env())
     out = result.stdout
     for words in ("Python 3.", "virtual environment", "browser for the tests", "Node.js", "npm"):
         assert words in out, out
@@ -200,18 +206,34 @@ def test_without_python3_venv_the_fix_is_named_and_nothing_is_left_behind(
     assert not venv.exists(), "a half-made venv was left behind"
 
 
+def make_project(tmp_path: Path) -> Path:
+    """The Makefile and what it reads, with requirements older than any venv's stamp."""
+    project = tmp_path / "project"
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt", "pyproject.toml"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_bytes((ROOT / name).read_bytes())
+        os.utime(project / name, (0, 0))
+    return project
+
+
+def dry_run(project: Path, venv: Path) -> str:
+    result = subprocess.run(["make", "-n", f"VENV={venv}", "build"], cwd=project, capture_output=True, text=True, env=make_env())
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_make_remakes_a_broken_venv_even_when_it_looks_installed(tmp_path: Path) -> None:
     venv = tmp_path / ".venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    (venv / "bin" / ".site-deps").touch()  # newer than requirements.txt: make would trust it
-    steps = run_make(f"VENV={venv}", "build")
+    (venv / "bin" / ".site-deps").touch()  # newer than the requirements: make alone would trust it
+    steps = dry_run(make_project(tmp_path), venv)
     assert f"python3 -m tools.prerequisites venv {venv}" in steps
     assert "install --require-hashes -r requirements.txt" in steps
 
 
 def test_make_leaves_a_working_venv_alone(tmp_path: Path) -> None:
-    venv = tmp_path / ".venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    (venv / "bin" / ".site-deps").touch()
-    steps = run_make(f"VENV={venv}", "build")
+    venv = ROOT / ".venv"  # the one this run uses: it works
+    assert (venv / "bin" / ".site-deps").is_file()
+    steps = dry_run(make_project(tmp_path), venv)
     assert "tools.prerequisites venv" not in steps and " pip " not in steps
+    assert "-m tools.build_site" in steps

@@ -47,6 +47,13 @@ def editions(project: Path, config_name: str = "mkdocs.yml") -> list[Edition]:
     return [Edition(str(item["config"]), str(item.get("path") or "")) for item in listed]
 
 
+def worker_exclude(all_editions: list[Edition], edition: Edition) -> tuple[str, ...]:
+    """Each edition's worker keeps its own folder; the one at the site's root leaves the others' folders out."""
+    if edition.path:
+        return EXCLUDE
+    return (*EXCLUDE, *(f"{other.path.rstrip('/')}/*" for other in all_editions if other.path))
+
+
 def build_site(project: Path, out: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml") -> tuple[int, str]:
     """(exit code, combined output). Builds every edition of the site, then writes their service workers."""
     output = []
@@ -60,12 +67,9 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None, conf
         output.append(result.stdout + result.stderr)
         if result.returncode != 0:
             return result.returncode, "".join(output)
-    nested = tuple(f"{edition.path.rstrip('/')}/*" for edition in all_editions if edition.path)
     for edition in all_editions:
-        # Each edition's worker keeps its own folder; the original's leaves the others' folders out.
         folder = out / edition.path if edition.path else out
-        exclude = EXCLUDE if edition.path else (*EXCLUDE, *nested)
-        output.append(write_service_worker(folder, exclude).summary() + "\n")
+        output.append(write_service_worker(folder, worker_exclude(all_editions, edition)).summary() + "\n")
     if env.get(CACHE_VARIABLE):
         cache = project / env[CACHE_VARIABLE]
         removed = prune(cache, started) if cache.is_dir() else []

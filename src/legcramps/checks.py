@@ -46,14 +46,15 @@ def check_pages(project: Project, today: date, allow_overdue: bool = False) -> l
         for target in meta.related:
             if not project.has_page(target):
                 hint = did_you_mean(target, project.pages)
-                problems.append(Problem(where, f"field 'related' names '{target}', which is not a page in docs/{hint}",
+                problems.append(Problem(where, f"field 'related' names '{target}', which is not a page in "
+                                                   f"{project.settings.docs_dir.name}/{hint}",
                                         line_of(page.source, "related")))
         if meta.is_overdue(today) and not allow_overdue:
             problems.append(Problem(where, f"review overdue since {meta.next_review.isoformat()}: review the page and "
                                            f"update 'reviewed' and 'next_review' (preview anyway with {ALLOW_OVERDUE}=1)"))
         if meta.is_strategy:
             try:
-                check_strategy_sections(page.body)
+                check_strategy_sections(page.body, project.words.strategy_sections)
             except ContentError as error:
                 problems.append(Problem(where, error.message))
         for match in _EMPTY_ALT.finditer(page.source):
@@ -110,7 +111,8 @@ def check_grading_page(project: Project) -> list[Problem]:
     if GRADING_PAGE in project.unreadable:
         return []
     if page is None:
-        return [Problem(f"docs/{GRADING_PAGE}", "the evidence grading page is missing: every evidence badge links to it")]
+        return [Problem(project.docs_path(GRADING_PAGE),
+                        "the evidence grading page is missing: every evidence badge links to it")]
     return [Problem(project.docs_path(GRADING_PAGE), f"no heading with the anchor '{key}': write ### Title {{ #{key} }}")
             for key in GRADE_KEYS if not re.search(rf"\{{\s*#{re.escape(key)}\s*\}}", page.body)]
 

@@ -2,14 +2,15 @@
 
 All pages need a title, a one-line description, lay keywords, review dates and related pages.
 Pages in `strategies/` are strategy pages: they also carry an evidence grade (`grade`) and must follow the
-strategy template's sections in order, and may be `featured` on the home page. An `index.md` there is
-not a strategy: it is the page of a group of strategies (a section of the navigation).
+strategy template's sections in order (their headings are the edition's words: strategy_sections in words.yml),
+and may be `featured` on the home page. An `index.md` there is not a strategy: it is the page of a group
+of strategies (a section of the navigation).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -20,13 +21,6 @@ from legcramps.evidence import grade_key
 from legcramps.yaml_text import load_yaml
 
 STRATEGY_DIR = "strategies/"
-STRATEGY_SECTIONS = (
-    "What to do",
-    "Why it might help",
-    "What the evidence says",
-    "Safety",
-    "When to get help",
-)
 DESCRIPTION_MAX = 160
 
 # Fields the page model owns, and theme fields editors may also set.
@@ -179,12 +173,15 @@ def parse_page_meta(src_path: str, data: Mapping[str, Any], front_matter: str = 
     return meta
 
 
-def check_strategy_sections(body: str) -> None:
-    """A strategy page must have the template's second-level headings, in order."""
-    headings = [h.strip() for h in re.findall(r"^##[ \t]+([^#\n]+?)[ \t#]*$", body, re.MULTILINE)]
-    wanted = [h for h in headings if h in STRATEGY_SECTIONS]
-    missing = [s for s in STRATEGY_SECTIONS if s not in headings]
+def check_strategy_sections(body: str, sections: Sequence[str]) -> None:
+    """A strategy page must have the template's second-level headings (`sections`, the edition's words), in order.
+
+    A heading may end with an explicit anchor, e.g. `## Qué hacer { #what-to-do }`.
+    """
+    headings = [h.strip() for h in re.findall(r"^##[ \t]+([^#\n{]+?)[ \t#]*(?:\{[^}\n]*\}[ \t]*)?$", body, re.MULTILINE)]
+    wanted = [h for h in headings if h in sections]
+    missing = [s for s in sections if s not in headings]
     if missing:
         raise ContentError(f"strategy page is missing the section '## {missing[0]}' (see templates/strategy.md)")
-    if wanted != list(STRATEGY_SECTIONS):
-        raise ContentError(f"strategy page sections must come in this order: {', '.join(STRATEGY_SECTIONS)}")
+    if wanted != list(sections):
+        raise ContentError(f"strategy page sections must come in this order: {', '.join(sections)}")

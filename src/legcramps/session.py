@@ -16,6 +16,7 @@ from legcramps.editions import EditionCheck, check_edition
 from legcramps.errors import ContentProblems
 from legcramps.macros import PageMacros
 from legcramps.project import Project, load_project, project_inputs
+from legcramps.render import page_footer, review_banner, translation_note
 from legcramps.settings import Settings, load_settings
 
 
@@ -33,6 +34,20 @@ class Build:
         if src_path not in self.macros:
             self.macros[src_path] = PageMacros(self.project, src_path)
         return self.macros[src_path]
+
+    def page_frame(self, src_path: str, today: date | None = None) -> tuple[str, str]:
+        """What every engine adds around a page's rendered Markdown: (overdue banner, footer).
+
+        The banner shows only on previews that allow overdue pages; the footer cites in the
+        order the checks numbered the page's citations, and a translated edition says so on every page.
+        """
+        meta = self.project.pages[src_path].meta
+        overdue = meta.is_overdue(today or date.today()) and bool(os.environ.get(ALLOW_OVERDUE))
+        banner = review_banner(self.project, src_path) if overdue else ""
+        footer = page_footer(self.project, src_path, self.checks.rendered[src_path].macros.citations)
+        if self.edition is not None:
+            footer += "\n" + translation_note(self.project, src_path, self.edition.status[src_path]) + "\n"
+        return banner, footer
 
 
 _builds: dict[Path, Build] = {}

@@ -16,8 +16,11 @@ from legcramps.errors import ContentError, did_you_mean
 
 TIER_KEYS = ("emergency", "urgent", "soon", "routine")
 GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
+# The strategy template's second-level headings, in the order a page must give them; the headings
+# themselves are words of the edition (strategy_sections in words.yml).
+STRATEGY_SECTION_KEYS = ("what-to-do", "why-it-might-help", "what-the-evidence-says", "safety", "when-to-get-help")
 SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition",
-            "site", "sources", "cards")
+            "site", "sources", "strategy_sections", "cards")
 # The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
 _LOOKED_UP = {
     "check_first": ("title", "lead"),
@@ -69,6 +72,7 @@ class Words:
     handout: dict[str, str]
     edition: dict[str, str]
     site: dict[str, str]  # for the theme templates (overrides/), through config.extra.words
+    strategy_sections: tuple[str, ...]  # the strategy pages' headings, in STRATEGY_SECTION_KEYS order
     sources: dict[str, str]  # source lists and the editorial policy's table
     cards: dict[str, str]  # the lists of strategies (strategy_groups)
     locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
@@ -109,6 +113,9 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
             _check_placeholders(said, allowed, f"{section}.{part}", text, line_of(text, section))
     for group, said in require_mapping(data["check_first"].get("groups"), "check_first.groups").items():
         require_text(said, f"check_first.groups.{group}", line_of(text, str(group)))
+    found_sections = require_mapping(data["strategy_sections"], "strategy_sections")
+    sections = tuple(require_text(found_sections.get(key), f"strategy_sections.{key}", line_of(text, "strategy_sections"))
+                     for key in STRATEGY_SECTION_KEYS)
     for name, said in require_mapping(data["handout"], "handout").items():
         _check_placeholders(str(said), _HANDOUT_NAMES, f"handout.{name}", text, line_of(text, "handout"))
     return Words(
@@ -122,6 +129,7 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
         handout=require_mapping(data["handout"], "handout"),
         edition=require_mapping(data["edition"], "edition"),
         site=require_mapping(data["site"], "site"),
+        strategy_sections=sections,
         sources=require_mapping(data["sources"], "sources"),
         cards=require_mapping(data["cards"], "cards"),
         locale=locale,

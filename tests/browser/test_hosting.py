@@ -133,14 +133,18 @@ def test_every_internal_link_works(crawl: Crawl, site_url: str) -> None:
     assert not problems, f"broken internal links:\n{report(problems)}"
 
 
-def test_search_index_is_served_and_covers_every_page(pages: list[SitePage], site_url: str) -> None:
-    got = fetch(urljoin(site_url, "search/search_index.json"))
-    assert got.status == 200, f"search/search_index.json answers {got.status}"
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_search_index_is_served_and_covers_every_page(pages: list[SitePage], site_url: str, edition: str) -> None:
+    """Each edition has its own index, covering its own pages (addresses relative to the edition)."""
+    got = fetch(urljoin(site_url, f"{edition}search/search_index.json"))
+    assert got.status == 200, f"{edition}search/search_index.json answers {got.status}"
     index = json.loads(got.body)
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    missing = [p.name for p in pages if p.path not in locations]
-    assert not missing, f"pages missing from the search index: {missing}"
-    unknown = sorted(loc or "(home)" for loc in locations - {p.path for p in pages})
+    own = {p.path.removeprefix(edition) for p in pages
+           if p.path.startswith(edition) and (edition or not p.path.startswith("es/"))}
+    missing = sorted(path or "(home)" for path in own - locations)
+    assert not missing, f"pages missing from the {edition or 'English'} search index: {missing}"
+    unknown = sorted(loc or "(home)" for loc in locations - own)
     assert not unknown, f"the search index points at pages that do not exist: {unknown}"
 
 
