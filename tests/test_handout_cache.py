@@ -16,6 +16,7 @@ import pytest
 
 from legcramps.paper import PDF_PATH, PREVIEW_PATH
 from tests.support.site import build_env, copy_project, mkdocs_build
+from tools.build_site import editions
 
 pytestmark = pytest.mark.build
 
@@ -54,9 +55,12 @@ def warmed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[s
     return project, cache, outputs(first.site_dir)
 
 
-def test_the_first_build_keeps_both_pdfs_and_the_preview(warmed: tuple[Path, Path, dict[str, bytes]]) -> None:
-    _, cache, _ = warmed
-    assert sorted(path.suffix for path in cache.iterdir()) == [".pdf", ".pdf", ".png"]
+def test_the_first_build_keeps_both_pdfs_and_the_preview_of_each_edition(
+    warmed: tuple[Path, Path, dict[str, bytes]],
+) -> None:
+    project, cache, _ = warmed
+    count = len(editions(project))
+    assert sorted(path.suffix for path in cache.iterdir()) == [".pdf"] * 2 * count + [".png"] * count
 
 
 def test_a_build_with_the_same_handout_loads_no_drawing_library_and_gives_the_same_files(
@@ -89,6 +93,6 @@ def test_a_changed_handout_is_drawn_again_and_the_old_files_are_dropped(tmp_path
     second = mkdocs_build(project, tmp_path / "second", HANDOUT_CACHE_DIR=str(cache))
     assert second.ok, second.output
     assert all(outputs(second.site_dir)[path] != first_bytes for path, first_bytes in outputs(first.site_dir).items())
-    # The whole build (every edition) kept what it used and deleted the rest.
-    assert len(list(cache.iterdir())) == 3 and not old & set(cache.iterdir())
-    assert "3 others deleted" in second.output
+    # The whole build (every edition, each printing the handout list) kept what it used and deleted the rest.
+    assert len(list(cache.iterdir())) == len(old) and not old & set(cache.iterdir())
+    assert f"{len(old)} others deleted" in second.output
