@@ -19,6 +19,7 @@ import jinja2.meta
 
 from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.macros import MACRO_NAMES, PageMacros
+from legcramps.page_eval import evaluate
 from legcramps.page_model import front_matter_text
 from legcramps.project import Page, Project, project_inputs
 
@@ -140,13 +141,16 @@ def render_page(project: Project, page: Page) -> RenderedPage:
                                node.lineno + offset)
     macros = PageMacros(project, page.src_path)
     try:
-        # Compiled from the tree parsed above: each page is parsed once.
-        markdown = _ENV.from_string(tree).render(**variables, **macros.as_globals())
+        # From the tree parsed above (each page is parsed once): walked directly when the page only
+        # calls macros with plain values, else compiled by Jinja.
+        markdown = evaluate(tree, {**variables, **macros.as_globals()}, _no_bare_macro)
+        if markdown is None:
+            markdown = _ENV.from_string(tree).render(**variables, **macros.as_globals())
     except ContentError as error:
-        line = _template_line(error)
+        line = _template_line(error) or error.line
         raise ContentError(error.message, line + offset if line else None) from None
     except TypeError as error:
-        line = _template_line(error)
+        line = _template_line(error) or getattr(error, "lineno", None)
         raise ContentError(_wrong_arguments(macros, str(error)), line + offset if line else None) from None
     except jinja2.TemplateError as error:
         line = _template_line(error)
