@@ -240,9 +240,10 @@ def text_report(results: dict[str, Any]) -> str:
 
 
 REPRODUCE = """\
-Reproduce with `make bench` (about an hour on 2 cores, most of it Lighthouse on every page; it installs the test tools, a browser and,
-on first use, Lighthouse from `bench/lighthouse/package-lock.json` with `npm ci`). It prints these
-tables and writes every figure, each run's timings included, to `bench/results.json`.
+Reproduce with `make bench` (about an hour on 2 cores, most of it Lighthouse on every page; it
+installs the test tools, a browser and, on first use, Lighthouse from
+`bench/lighthouse/package-lock.json` with `npm ci`). It prints these tables and writes every figure,
+each run's timings included, to `bench/results.json`.
 `python -m bench --only build,weight` reruns some parts; `python -m bench --readme` rewrites this
 section from `bench/results.json` without measuring. Timings are wall-clock medians of several runs
 in one process run; no test asserts a timing. `tests/test_budgets.py` asserts the page-weight and
