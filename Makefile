@@ -95,7 +95,7 @@ new-page:
 	@test ! -e docs/strategies/$(NAME).md || { echo "docs/strategies/$(NAME).md already exists"; exit 2; }
 	sed "s/^reviewed: .*/reviewed: $$(date +%F)/; s/^next_review: .*/next_review: $$(date -d '+1 year' +%F)/" \
 		templates/strategy.md > docs/strategies/$(NAME).md
-	@echo "Created docs/strategies/$(NAME).md: add it to nav in mkdocs.yml, then make serve."
+	@echo "Created docs/strategies/$(NAME).md: add it to its group in nav in mkdocs.yml, then make serve."
 
 clean:
 	rm -rf site .site-build .pytest_cache test-artifacts $(ZENSICAL_SITE) $(ZENSICAL_GENERATED)

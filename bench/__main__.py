@@ -1,6 +1,6 @@
 """`python -m bench`: measure everything, print the tables, write bench/results.json.
 
-    python -m bench                      all parts (about 10 minutes on 2 cores)
+    python -m bench                      all parts (about an hour on 2 cores: Lighthouse audits every page 3 times)
     python -m bench --only build,weight  some parts; the others keep their figures in results.json
     python -m bench --quick              one run of each, smaller sites: a smoke test, not saved
     python -m bench --readme             rewrite README.md's "## Performance" from results.json
@@ -40,7 +40,8 @@ KEYS = {
 # Repetitions: (full run, --quick)
 SETTINGS = {
     "build_pairs": (5, 1),
-    "scale_sizes": ({11: 5, 100: 5, 1000: 3}, {11: 1, 100: 1, 1000: 1}),
+    # The smallest site must cite every English source (three citations a page).
+    "scale_sizes": ({20: 5, 100: 5, 1000: 3}, {20: 1, 100: 1, 1000: 1}),
     "handout_runs": (5, 3),
     "handout_growth": ((100, 1000), (100,)),
     "edit_runs": (7, 2),
@@ -106,7 +107,11 @@ def _served_parts(parts: list[str], quick: bool, results: dict[str, Any], attemp
             if "weight" in parts:
                 attempt("weight", lambda: page_weight(site_dir, base_url, log))
             if "lighthouse" in parts:
-                attempt("lighthouse", lambda: lighthouse(base_url, _setting("lighthouse_runs", quick), log))
+                from bench.lighthouse import QUICK_PAGES
+                from bench.weight import site_page_paths
+
+                pages = list(QUICK_PAGES) if quick else site_page_paths(site_dir)  # every page of every edition
+                attempt("lighthouse", lambda: lighthouse(base_url, _setting("lighthouse_runs", quick), log, pages))
     except RuntimeError as error:  # the real site does not build
         for part in ("weight", "lighthouse"):
             if part in parts:

@@ -30,6 +30,7 @@ class ChildRun:
     max_rss_mib: float  # peak resident memory of the child (ru_maxrss from wait4)
     returncode: int
     output: str
+    cpu_seconds: float = 0.0  # the child's user + system CPU time: steadier than wall time on a busy machine
 
     @property
     def ok(self) -> bool:
@@ -46,7 +47,7 @@ def run_child(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None)
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         output = out.read().decode("utf-8", "replace")
-    return ChildRun(seconds, usage.ru_maxrss / 1024, process.returncode, output)
+    return ChildRun(seconds, usage.ru_maxrss / 1024, process.returncode, output, usage.ru_utime + usage.ru_stime)
 
 
 def mkdocs_build_args(config: str, site_dir: Path, strict: bool = True) -> list[str]:

@@ -125,6 +125,7 @@ def edit_loop(runs: int, log: Log, page: str = PAGE, project: Path | None = None
         "page": f"docs/{page}",
         "command": "mkdocs serve --strict --livereload",
         "seconds": median(seconds),
+        "goal_s": 0.5,
         "all_seconds": seconds,
         "min_s": min(seconds),
         "max_s": max(seconds),

@@ -6,6 +6,11 @@ whatever state the real content is in. Every page goes through the real macros, 
 model: valid front matter, unique titles, future review dates, three cite() calls per page with keys
 taken in turn from data/bibliography.yml (so every key is cited somewhere, as the build requires).
 
+The navigation is the project's own design (mkdocs.yml's features, navigation.prune included): the
+strategies in groups of GROUP_SIZE, each group a nav section with its own page listing its strategies
+(`strategy_cards("section")`), a strategies page listing the groups (`strategy_groups()`), and a home
+page with the first FEATURED strategies (`featured: true`) and a link to all of them.
+
 The handout lists the strategies named in data/handout.yml: the generated one names the first 10
 (as many as the real handout), so every generated site pays the real handout's cost.
 """
@@ -15,7 +20,6 @@ from __future__ import annotations
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -27,10 +31,8 @@ from legcramps.page_model import split_front_matter
 ENGINE = ("mkdocs.yml", "hooks", "overrides", "data", "templates")
 DOCS_KEPT = ("stylesheets", "assets")  # non-Markdown files the theme and pages use
 CONFIG = "mkdocs-bench.yml"  # inherits the real mkdocs.yml; only the navigation differs
-# Diagnostic variant: strategies grouped in nav sections of GROUP_SIZE, with Material's
-# navigation.prune, so a page carries its own section's links instead of every strategy's.
-PRUNED_CONFIG = "mkdocs-bench-pruned.yml"
-GROUP_SIZE = 50
+GROUP_SIZE = 50  # strategies per group (nav section)
+FEATURED = 4  # strategies on the home page, as on the real one
 
 _WORDS = (
     "calf", "thigh", "foot", "night", "evening", "morning", "gentle", "slow", "warm", "cool",
@@ -58,6 +60,10 @@ def _page(front: dict[str, object], body: str) -> str:
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n" + body
 
 
+def _group(index: int) -> str:
+    return f"strategies/group-{index // GROUP_SIZE + 1:02d}/index.md"
+
+
 def strategy_page(template: str, index: int, count: int, keys: list[str], today: date) -> str:
     """One strategy page: the template's sections with filler text and three citations."""
     front, body = split_front_matter(template)
@@ -72,6 +78,8 @@ def strategy_page(template: str, index: int, count: int, keys: list[str], today:
         related=["when-to-get-help.md", _slug((index + 1) % count)],
         grade=grades[index % len(grades)],
     )
+    if index < FEATURED:
+        front["featured"] = True
     cited = [keys[(3 * index + offset) % len(keys)] for offset in range(3)]
     lines = []
     for line in body.splitlines():
@@ -127,7 +135,8 @@ def generate_site(destination: Path, count: int, today: date | None = None) -> P
         if (ROOT / "docs" / name).is_dir():
             shutil.copytree(ROOT / "docs" / name, docs / name)
 
-    keys = list(load_bibliography(ROOT / "data" / "bibliography.yml"))
+    # English sources only: a source in another language is cited by that language's edition.
+    keys = [key for key, source in load_bibliography(ROOT / "data" / "bibliography.yml").items() if not source.language]
     if 3 * count < len(keys):
         raise ValueError(f"{count} pages cannot cite all {len(keys)} sources")
     template = (ROOT / "templates" / "strategy.md").read_text(encoding="utf-8")
@@ -135,12 +144,17 @@ def generate_site(destination: Path, count: int, today: date | None = None) -> P
     for index in range(count):
         (docs / _slug(index)).write_text(strategy_page(template, index, count, keys, today), encoding="utf-8")
 
+    strategies = [_slug(index) for index in range(count)]
+    groups = [strategies[start : start + GROUP_SIZE] for start in range(0, count, GROUP_SIZE)]
     pages = {
         "index.md": _other_page(
             "Generated leg cramps guide",
             ["when-to-get-help.md"],
-            "Every generated strategy, as the home page lists them.\n\n{{ strategy_cards() }}",
+            '{{ strategy_cards("featured") }}\n\n[See every way](strategies/index.md){ .md-button }',
             today,
+        ),
+        "strategies/index.md": _other_page(
+            "Ways to ease and prevent leg cramps", ["cramp-right-now.md"], "{{ strategy_groups() }}", today
         ),
         "cramp-right-now.md": _other_page(
             "Cramp right now?",
@@ -161,28 +175,22 @@ def generate_site(destination: Path, count: int, today: date | None = None) -> P
         ),
         "about/grading.md": _other_page("How we grade evidence", ["index.md"], _grading_body(), today),
     }
+    for number, members in enumerate(groups, 1):
+        pages[_group(strategies.index(members[0]))] = _other_page(
+            f"Group {number:02d} of ways to ease cramps", ["strategies/index.md"],
+            '## What you can try\n\n{{ strategy_cards("section") }}', today
+        )
     for path, text in pages.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
 
-    strategies = [_slug(index) for index in range(count)]
     plan = yaml.safe_load((ROOT / "data" / "handout.yml").read_text())
     plan["strategies"] = strategies[:MAX_STRATEGIES]
     (destination / "data" / "handout.yml").write_text(yaml.safe_dump(plan, sort_keys=False), encoding="utf-8")
-    groups = [
-        {f"Strategies {start + 1}-{min(start + GROUP_SIZE, count)}": strategies[start : start + GROUP_SIZE]}
-        for start in range(0, count, GROUP_SIZE)
-    ]
-    for name, strategy_nav, prune in ((CONFIG, strategies, False), (PRUNED_CONFIG, groups, True)):
-        real = _real_config()
-        config: dict[str, object] = {
-            "INHERIT": "mkdocs.yml",
-            "nav": _nav(strategy_nav),
-        }
-        if prune:
-            features = [f for f in real.get("theme", {}).get("features", []) if f != "navigation.prune"]
-            config["theme"] = {"features": [*features, "navigation.prune"]}
-        (destination / name).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    sections = [{f"Group {number:02d}": [_group(strategies.index(members[0])), *members]}
+                for number, members in enumerate(groups, 1)]
+    config = {"INHERIT": "mkdocs.yml", "nav": _nav(["strategies/index.md", *sections])}
+    (destination / CONFIG).write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return destination
 
 
@@ -196,13 +204,6 @@ def _nav(strategies: list[object]) -> list[object]:
         {"Handout (PDF)": "handout.md"},
         {"About": ["about/grading.md"]},
     ]
-
-
-def _real_config() -> dict[str, Any]:
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as stream:
-        return yaml_load(stream)
 
 
 def page_count(site: Path) -> int:

@@ -22,7 +22,7 @@ from bench.common import median, tail
 
 HERE = Path(__file__).resolve().parent / "lighthouse"
 BINARY = HERE / "node_modules" / ".bin" / "lighthouse"
-PAGES = ("", "cramp-right-now/", "strategies/stretching/")
+QUICK_PAGES = ("", "cramp-right-now/", "strategies/stretching/")  # --quick; a full run audits every page
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 Log = Callable[[str], None]
@@ -82,14 +82,15 @@ def audit(url: str, chrome: str, out: Path) -> dict[str, Any]:
     return {"scores": scores, "lost": lost, "metrics": metrics, "opportunities": opportunities}
 
 
-def lighthouse(base_url: str, runs: int, log: Log) -> dict[str, Any]:
+def lighthouse(base_url: str, runs: int, log: Log, pages_to_audit: list[str] | None = None) -> dict[str, Any]:
+    """Every page given (every page of every edition in a full run), `runs` times each."""
     from tests.support.browser import find_browser
 
     version = ensure_lighthouse(log)
     chrome = find_browser() or "/usr/bin/chromium"
     pages: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
-        for path in PAGES:
+        for path in pages_to_audit if pages_to_audit is not None else QUICK_PAGES:
             results = [audit(urljoin(base_url, path), chrome, Path(tmp) / f"report-{index}.json") for index in range(runs)]
             scores = {name: median(r["scores"][name] for r in results) for name in CATEGORIES}
             lost: dict[str, dict[str, float]] = {}  # audit -> its worst score over the runs

@@ -10,24 +10,31 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from legcramps import mkdocs_preview as preview
 from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.engine_config import hook_extra
-from legcramps.errors import ContentProblems
+from legcramps.errors import ContentError, ContentProblems
 from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
+from legcramps.html import drop_blank_lines, name_section_navs
+from legcramps.image_sizes import size_images
 from legcramps.macros_module import page_src
+from legcramps.page_model import front_matter_text
 from legcramps.search_index import page_search_words, rewrite_search_index, search_notes
-from legcramps.session import Build, start_build
+from legcramps.session import Build, current_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
@@ -39,6 +46,12 @@ _command = "build"
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+    preview.STATE.serving = command == "serve"
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """`make serve`: faster polling, and an edit to a page's text rebuilds that page only."""
+    return preview.start_serving(server, config, build, load_config)
 
 
 def _current() -> Build:
@@ -46,6 +59,7 @@ def _current() -> Build:
     return _build
 
 
+@event_priority(100)  # before mkdocs-macros: its macros module then finds this build, checked once
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     macros = config.plugins.get("macros")
@@ -53,13 +67,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"mkdocs.yml: the 'macros' plugin must be enabled with modules: [{MACROS_MODULE}]")
     root = Path(config.config_file_path).parent
     local = local_site_url_problem(config.site_url or "")
-    if local and _command != "serve":
+    if local and _command != "serve" and not preview.STATE.serving:
         if is_deploy_build():
             raise PluginError(f"mkdocs.yml: {local}")
         log.info("Note: %s (fine for a local look; CI refuses it)", local)
     config.site_url = edition_site_url(config.site_url or "", config.extra.get("edition", {}))
     try:
-        _build = start_build(settings_from_config(config, root))
+        _build = current_build(settings_from_config(config, root))
         if _build.edition is not None and _build.edition.out_of_date:
             log.info("Translations out of date (their original page has changed): %s", ", ".join(_build.edition.out_of_date))
     except ContentProblems as problems:
@@ -97,20 +111,46 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "{{" in html or "{%" in html:  # the checks render every macro first; this would be an engine bug
         raise PluginError(f"docs/{page.file.src_uri}: a macro was not rendered; check the {{{{ }}}} blocks on this page")
-    return _current().project.spelling.html(html)  # the edition's spelling (UK English), in the search index too
+    html = _current().project.spelling.html(html)  # the edition's spelling (UK English), in the search index too
+
+    def read(path: str) -> bytes | None:
+        file = files.get_file_from_path(path)
+        return file.content_bytes if file is not None else None
+
+    folder = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+    try:
+        return size_images(html, folder, read)  # no layout shift when an image arrives
+    except ContentError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error.message}") from None
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _current().project.spelling.html(output)  # titles, navigation and head too
+    preview.STATE.rebuilt.add(page.url)
+    # The edition's spelling in titles, navigation and head too; each section's navigation named by its
+    # title (Material leaves it unnamed next to an index page); the theme's empty lines dropped, so a
+    # page's size does not grow with the pages of the collapsed sections in its navigation.
+    return drop_blank_lines(name_section_navs(_current().project.spelling.html(output)))
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    pages = _current().project.pages
+    preview.fill_unread_pages((file.page for file in files.documentation_pages() if file.page),
+                              lambda src: pages[src].data if src in pages else None)
+    return nav
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    if preview.STATE.serving:
+        env.bytecode_cache = preview.STATE.theme_bytecode  # the theme compiled once per server, not per rebuild
     return env
 
 
 @event_priority(-100)  # after Material's search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
     """Each page's keywords and the shared list's reader words, once, on the page's own index entry."""
+    docs = Path(config.docs_dir)
+    preview.finish_build(config.site_dir, ((str(docs / src), front_matter_text(page.source))
+                                           for src, page in _current().project.pages.items()))
     written = rewrite_search_index(Path(config.site_dir), page_search_words(_current().project))
     if written is not None:
         log.debug("Search index: %d entries, %d bytes", *written)

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import shutil
+import struct
 import subprocess
 from collections.abc import Callable
 from html import unescape
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.build
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
-STRATEGIES = [p for p in PAGES if p.startswith("strategies/")]
+STRATEGIES = [p for p in PAGES if p.startswith("strategies/") and not p.endswith("index.md")]  # not the groups' pages
 BROKEN_PAGE = "strategies/stretching.md"
 
 
@@ -80,10 +81,39 @@ def test_the_grading_page_has_an_anchor_for_every_grade(site_dir: Path) -> None:
         assert f'id="{key}"' in html
 
 
-def test_the_home_page_lists_every_strategy_with_its_grade(site_dir: Path) -> None:
+def test_the_home_page_shows_a_few_strategies_and_a_way_to_see_them_all(site_dir: Path) -> None:
     html = html_for(site_dir, "index.md")
-    cards = re.findall(r'<li class="strategy-card">', html)
-    assert len(cards) == len(STRATEGIES) > 0
+    featured = [src for src in STRATEGIES if "\nfeatured: true" in (DOCS / src).read_text()]
+    cards = re.findall(r'<li class="strategy-card"><h3><a href="([^"]+)">', html)
+    assert 0 < len(cards) == len(featured) < len(STRATEGIES)
+    assert sorted(cards) == sorted(src.removesuffix(".md") + "/" for src in featured)
+    assert re.search(r'<a class="md-button" href="strategies/">[^<]+</a>', html)
+
+
+def test_the_strategies_page_shows_every_strategy_once_in_its_group(site_dir: Path) -> None:
+    html = html_for(site_dir, "strategies/index.md")
+    cards = re.findall(r'<li class="strategy-card"><h3><a href="([^"]+)">', html)
+    assert sorted(cards) == sorted(src.removeprefix("strategies/").removesuffix(".md") + "/" for src in STRATEGIES)
+    groups = re.findall(r'<h2 id="[^"]+"><a href="([^"]+)">', html)
+    assert len(groups) >= 2 and all((DOCS / "strategies" / group / "index.md").is_file() for group in groups)
+    for group in groups:  # each group's page shows its own strategies, with their grades
+        own = re.findall(r'<li class="strategy-card">.*?</li>', html_for(site_dir, f"strategies/{group}index.md"))
+        assert own and all('class="evidence evidence-' in card for card in own)
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_image_has_its_width_and_height_so_nothing_jumps_when_it_arrives(site_dir: Path, src: str) -> None:
+    for tag in re.findall(r"<img\b[^>]*>", html_for(site_dir, src)):
+        assert re.search(r'\swidth="\d+"', tag) and re.search(r'\sheight="\d+"', tag), f"{src}: {tag}"
+
+
+def test_the_handout_preview_is_shown_in_the_proportions_of_the_image(site_dir: Path) -> None:
+    tag = re.search(r'<img\b[^>]*src="leg-cramps-handout-preview.png"[^>]*>', html_for(site_dir, "handout.md"))
+    assert tag, "the handout page shows the preview"
+    width, height = (int(re.search(rf'\s{name}="(\d+)"', tag.group(0)).group(1)) for name in ("width", "height"))
+    png = (site_dir / "handout" / "leg-cramps-handout-preview.png").read_bytes()
+    png_width, png_height = struct.unpack(">II", png[16:24])
+    assert width == 320 and abs(height - width * png_height / png_width) < 1
 
 
 def test_no_page_types_an_emergency_number() -> None:

@@ -33,8 +33,8 @@ def add_strategy_page(copy: ProjectCopy, name: str = "new") -> None:
     template = re.sub(r"^reviewed: .*$", f"reviewed: {today}", template, flags=re.MULTILINE)
     template = re.sub(r"^next_review: .*$", f"next_review: {today + timedelta(days=365)}", template, flags=re.MULTILINE)
     copy.write(f"docs/strategies/{name}.md", template)
-    copy.edit("mkdocs.yml", "      - strategies/chiropractic.md\n",
-              f"      - strategies/chiropractic.md\n      - strategies/{name}.md\n")
+    copy.edit("mkdocs.yml", "          - strategies/chiropractic.md\n",
+              f"          - strategies/chiropractic.md\n          - strategies/{name}.md\n")
 
 
 def sub_first(copy: ProjectCopy, path: str, pattern: str, replacement: str) -> None:

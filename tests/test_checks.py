@@ -27,8 +27,8 @@ def copy(tmp_path: Path) -> ProjectCopy:
     """The project with one new strategy page from the template, listed in nav: no problems yet."""
     project = ProjectCopy(tmp_path)
     project.write(PAGE, (ROOT / "templates" / "strategy.md").read_text(encoding="utf-8"))
-    project.edit("mkdocs.yml", "      - strategies/chiropractic.md\n",
-                 "      - strategies/chiropractic.md\n      - strategies/new.md\n")
+    project.edit("mkdocs.yml", "          - strategies/chiropractic.md\n",
+                 "          - strategies/chiropractic.md\n          - strategies/new.md\n")
     return project
 
 
@@ -173,6 +173,14 @@ def test_a_macro_with_too_many_arguments_is_named(copy: ProjectCopy) -> None:
 def test_an_image_without_alt_text_is_named(copy: ProjectCopy, image: str, fix: str) -> None:
     line = copy.edit(PAGE, "1. First step", f"{image}\n\n1. First step")
     assert copy.problems() == [f"{PAGE}:{line}: image without alt text: {fix}"]
+
+
+def test_featuring_too_many_strategies_on_the_home_page_names_the_last_one(copy: ProjectCopy) -> None:
+    for name in ("rest", "hydration", "footwear"):
+        copy.edit(f"docs/strategies/{name}.md", "\ngrade: ", "\nfeatured: true\ngrade: ")
+    line = copy.line_of("docs/strategies/footwear.md", "featured:")
+    assert copy.problems() == [f"docs/strategies/footwear.md:{line}: 7 strategy pages are featured on the home page; "
+                               "feature at most 5: take 'featured: true' off this page or another"]
 
 
 def test_a_page_missing_from_nav_says_to_add_it(copy: ProjectCopy) -> None:

@@ -392,8 +392,8 @@ def test_an_eleventh_strategy_page_is_on_the_site_and_waits_for_the_editor_to_li
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     made = subprocess.run(["make", "new-page", "NAME=cold-packs"], cwd=project, capture_output=True, text=True)
     assert made.returncode == 0, made.stdout + made.stderr
-    break_file(project, "mkdocs.yml", "      - strategies/chiropractic.md\n",
-               "      - strategies/chiropractic.md\n      - strategies/cold-packs.md\n")
+    break_file(project, "mkdocs.yml", "          - strategies/chiropractic.md\n",
+               "          - strategies/chiropractic.md\n          - strategies/cold-packs.md\n")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.ok, result.output
     assert (result.site_dir / "strategies" / "cold-packs" / "index.html").exists()

@@ -220,12 +220,65 @@ def test_the_home_page_and_the_quick_page_show_the_same_steps() -> None:
     assert lists[0] and lists[1] and lists[0].group(1) == lists[1].group(1)
 
 
+NAV = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+NAV_STRATEGIES = [src for src in re.findall(r"^\s+- (strategies/[\w-]+\.md)$", NAV, re.MULTILINE) if src != "strategies/index.md"]
+
+
+def card_links(html: str) -> list[str]:
+    return re.findall(r'<h3><a href="([^"]+)">', html)
+
+
 def test_strategy_cards_list_every_strategy_page_in_navigation_order() -> None:
-    nav = re.findall(r"^\s+- (strategies/[\w-]+\.md)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
     html = on("index.md").strategy_cards()
-    links = re.findall(r'<h3><a href="([^"]+)">', html)
-    assert links == [src.removesuffix(".md") + "/" for src in nav]
-    assert html.count('<p class="evidence evidence-') == len(nav)
+    assert card_links(html) == [src.removesuffix(".md") + "/" for src in NAV_STRATEGIES]
+    assert html.count('<p class="evidence evidence-') == len(NAV_STRATEGIES)
+
+
+def test_the_featured_cards_are_the_pages_marked_featured_in_navigation_order() -> None:
+    project = real_project()
+    featured = [src for src in NAV_STRATEGIES if project.pages[src].meta.featured]
+    assert 0 < len(featured) < len(NAV_STRATEGIES)
+    assert card_links(on("index.md").strategy_cards("featured")) == [src.removesuffix(".md") + "/" for src in featured]
+
+
+def test_a_groups_page_shows_the_strategies_of_its_nav_section() -> None:
+    group = "strategies/ease-a-cramp/index.md"
+    section = NAV.split(group, 1)[1].split(":\n", 1)[0]  # the lines after the group's page, up to the next section
+    listed = re.findall(r"- (strategies/[\w-]+\.md)", section)
+    assert listed and card_links(on(group).strategy_cards("section")) == [f"../{src.split('/')[1][:-3]}/" for src in listed]
+
+
+def test_the_strategies_page_shows_each_group_with_a_link_to_its_page() -> None:
+    markdown = on("strategies/index.md").strategy_groups()
+    groups = re.findall(r"^## \[[^\]]+\]\(([\w-]+/index\.md)\)$", markdown, re.MULTILINE)
+    assert len(groups) >= 2 and f"strategies/{groups[0]}" in NAV
+    assert sorted(card_links(markdown)) == sorted(src.removeprefix("strategies/")[:-3] + "/" for src in NAV_STRATEGIES)
+
+
+def test_a_large_group_is_a_link_to_its_page_instead_of_every_card(monkeypatch: pytest.MonkeyPatch) -> None:
+    from legcramps import strategy_lists
+
+    monkeypatch.setattr(strategy_lists, "GROUP_LIST_LIMIT", 2)
+    markdown = on("strategies/index.md").strategy_groups()
+    assert "[See all 3](ease-a-cramp/index.md){ .md-button }" in markdown  # three ways to ease a cramp
+    assert "massage/" not in card_links(markdown)
+
+
+@pytest.mark.parametrize(("page", "call", "says"), [
+    ("index.md", lambda m: m.strategy_cards("best"), "takes 'all', 'featured', 'section', not 'best'"),
+    ("causes.md", lambda m: m.strategy_cards("section"), "use it on the section's own page"),
+    ("causes.md", lambda m: m.strategy_groups(), "use it on the section's own page"),
+    ("strategies/prevent/index.md", lambda m: m.strategy_groups(), "and it has none"),
+])
+def test_a_strategy_list_in_the_wrong_place_says_where_it_belongs(page: str, call: object, says: str) -> None:
+    assert callable(call)
+    assert says in refusal(lambda: call(on(page)))
+
+
+def test_with_no_featured_page_the_home_list_says_how_to_feature_one() -> None:
+    project = real_project()
+    pages = {src: replace(page, meta=replace(page.meta, featured=False)) for src, page in project.pages.items()}
+    assert "add featured: true" in refusal(lambda: on("index.md", replace(project, pages=pages)).strategy_cards("featured"))
 
 
 # --- care settings --------------------------------------------------------------------------------

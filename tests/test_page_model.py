@@ -52,6 +52,21 @@ def test_other_pages_need_no_grade_and_may_not_have_one() -> None:
     assert refusal("causes.md", GOOD)[0] == "field 'grade' belongs on strategy pages only (docs/strategies/)"
 
 
+def test_the_page_of_strategies_or_of_a_group_of_them_is_not_a_strategy() -> None:
+    page = {key: value for key, value in GOOD.items() if key != "grade"}
+    for src in ("strategies/index.md", "strategies/prevent/index.md"):
+        assert not parse_page_meta(src, page).is_strategy
+    assert "belongs on strategy pages only" in refusal("strategies/index.md", GOOD)[0]
+
+
+def test_a_strategy_may_be_featured_on_the_home_page_and_only_a_strategy() -> None:
+    assert parse_page_meta("strategies/stretching.md", {**GOOD, "featured": True}).featured
+    assert not parse_page_meta("strategies/stretching.md", GOOD).featured
+    assert refusal("strategies/stretching.md", {**GOOD, "featured": "yes"})[0] == "field 'featured' must be true or false"
+    other = {key: value for key, value in GOOD.items() if key != "grade"}
+    assert "'featured' belongs on strategy pages only" in refusal("causes.md", {**other, "featured": True})[0]
+
+
 @pytest.mark.parametrize(("missing", "message"), [
     ("title", "field 'title' is missing (see templates/strategy.md)"),
     ("description", "field 'description' is missing (see templates/strategy.md)"),

@@ -130,6 +130,25 @@ def test_the_python_version_is_written_once_and_pip_downloads_are_cached() -> No
         }
 
 
+def test_the_deploy_build_reuses_unchanged_handouts_and_a_weekly_build_makes_them_afresh() -> None:
+    workflow = load(SITE)
+    assert workflow["on"]["schedule"], "a scheduled run keeps the PDF checks honest"
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert "github.event_name == 'schedule'" in build["if"] and deploy["if"] == "github.event_name == 'push'"
+    steps = build["steps"]
+    restore = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    strict_build = next(step for step in steps if step.get("run") == "make build")
+    assert steps.index(restore) < steps.index(strict_build)
+    assert restore["if"] == "github.event_name != 'schedule'" and restore["with"]["path"] == ".cache/handout"
+    for inputs in ("templates/handout/**", "data/**", "requirements.txt"):
+        assert inputs in restore["with"]["key"]
+    assert restore["with"]["restore-keys"] == "handout-${{ runner.os }}-"
+    # The cache folder is given to the build except on the scheduled run.
+    assert strict_build["env"]["HANDOUT_CACHE_DIR"] == "${{ github.event_name != 'schedule' && '.cache/handout' || '' }}"
+    # The tests never use it: every test build renders the handout afresh.
+    assert "HANDOUT_CACHE_DIR" not in str(workflow["jobs"]["test"])
+
+
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 
 

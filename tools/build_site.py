@@ -6,6 +6,8 @@ Editions are listed once, in the site's config (`extra.editions`: config file an
 edition is built first into OUT (MkDocs empties its folder), then each other edition into its path
 under OUT, then each edition gets its own offline copy (service worker) scoped to its own folder.
 Each step is the real `mkdocs build --strict`; the first failure stops everything with its output.
+With HANDOUT_CACHE_DIR set, the editions take unchanged handouts from that folder; after a good
+build, the entries none of them used are deleted, so a folder kept between CI runs does not grow.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from legcramps.handout_cache import CACHE_VARIABLE, prune
 from legcramps.offline import EXCLUDE, write_service_worker
 
 
@@ -53,17 +57,23 @@ def worker_exclude(all_editions: list[Edition], edition: Edition) -> tuple[str, 
 def build_site(project: Path, out: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml") -> tuple[int, str]:
     """(exit code, combined output). Builds every edition of the site, then writes their service workers."""
     output = []
+    env = env or dict(os.environ)
+    started = time.time() - 2  # a handout used by these builds is touched after this (2 s: coarse file times)
     all_editions = editions(project, config)
     for edition in all_editions:
         target = out / edition.path if edition.path else out
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", edition.config, "-d", str(target)]
-        result = subprocess.run(command, cwd=project, env=env or dict(os.environ), capture_output=True, text=True)
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
         output.append(result.stdout + result.stderr)
         if result.returncode != 0:
             return result.returncode, "".join(output)
     for edition in all_editions:
         folder = out / edition.path if edition.path else out
         output.append(write_service_worker(folder, worker_exclude(all_editions, edition)).summary() + "\n")
+    if env.get(CACHE_VARIABLE):
+        cache = project / env[CACHE_VARIABLE]
+        removed = prune(cache, started) if cache.is_dir() else []
+        output.append(f"{env[CACHE_VARIABLE]}: handout files reused or made by this build kept, {len(removed)} others deleted\n")
     return 0, "".join(output)
 
 

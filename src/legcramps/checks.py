@@ -19,6 +19,7 @@ from legcramps.page_model import check_strategy_sections
 from legcramps.page_render import RenderedPage, render_all
 from legcramps.project import BIBLIOGRAPHY, Project
 from legcramps.source_dates import reminder_problems, source_problems, stops_the_build
+from legcramps.strategy_lists import FEATURED_MAX
 from legcramps.words import GRADE_KEYS
 
 ALLOW_OVERDUE = "ALLOW_OVERDUE_REVIEW"
@@ -94,6 +95,17 @@ def check_handout_plan(project: Project) -> list[Problem]:
     return problems
 
 
+def check_featured(project: Project) -> list[Problem]:
+    """The home page's list stays short: it shows the featured strategies, then links to all of them."""
+    featured = [meta for meta in project.strategies() if meta.featured]
+    if len(featured) <= FEATURED_MAX:
+        return []
+    last = featured[-1].src_path
+    return [Problem(project.docs_path(last), f"{len(featured)} strategy pages are featured on the home page; feature at "
+                                             f"most {FEATURED_MAX}: take 'featured: true' off this page or another",
+                    line_of(project.pages[last].source, "featured"))]
+
+
 def check_grading_page(project: Project) -> list[Problem]:
     page = project.pages.get(GRADING_PAGE)
     if GRADING_PAGE in project.unreadable:
@@ -152,6 +164,7 @@ def run_checks(project: Project, today: date, allow_overdue: bool = False) -> Ch
     result.problems += check_nav(project)
     result.problems += check_handout_plan(project)
     result.problems += check_grading_page(project)
+    result.problems += check_featured(project)
     result.problems += check_source_dates(project, today, allow_overdue)
     result.rendered, render_problems = render_all(project)
     result.problems += render_problems

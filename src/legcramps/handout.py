@@ -15,17 +15,15 @@ forwarded to the MkDocs logger, so `mkdocs build --strict` fails on them; any ex
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import warnings
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from legcramps.handout_cache import HandoutCache
 from legcramps.handout_content import HandoutContent, HandoutError, collect_content, template_context
 from legcramps.handout_logs import forward_weasyprint_logs
 from legcramps.handout_plan import HANDOUT_PLAN_FILE
@@ -38,9 +36,6 @@ TEMPLATE = "handout.html"
 STYLESHEET = "handout.css"
 MAX_PAGES = 2
 LOGGER_NAME = "mkdocs.plugins.leg_cramps.handout"
-# `make serve` sets this so an edit that leaves the handout unchanged skips WeasyPrint. Production
-# builds (`make build`, CI) leave it unset and always render afresh.
-CACHE_VARIABLE = "HANDOUT_CACHE_DIR"
 
 @dataclass(frozen=True)
 class OutputFile:
@@ -63,19 +58,6 @@ def _rel(path: Path) -> str:
 
 
 # ---------------------------------------------------------------------------- rendering
-
-
-def _cache_path(html: str, paper: str, template_dir: Path, max_pages: int) -> Path | None:
-    """Where a PDF rendered from exactly these inputs is kept, or None when caching is off."""
-    folder = os.environ.get(CACHE_VARIABLE)
-    if not folder:
-        return None
-    digest = hashlib.sha256()
-    for part in (metadata.version("weasyprint"), paper, str(max_pages), os.environ.get("SOURCE_DATE_EPOCH", ""), html):
-        digest.update(part.encode() + b"\0")
-    for path in sorted(p for p in template_dir.rglob("*") if p.is_file()):  # stylesheet and fonts
-        digest.update(path.relative_to(template_dir).as_posix().encode() + b"\0" + path.read_bytes())
-    return Path(folder) / f"{digest.hexdigest()}.pdf"
 
 
 def render_handout(content: HandoutContent, paper: str, **options: Any) -> bytes:
@@ -128,10 +110,12 @@ def render_handouts(
         raise HandoutError(f"{_rel(template_path)}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
     html = _html(content, template_dir)
     pdfs: dict[str, bytes] = {}
-    cached = {paper: _cache_path(html, paper, template_dir, max_pages) for paper in papers}
+    cache = HandoutCache.from_environment()
+    cached = {paper: cache.pdf_path(html, paper, template_dir, max_pages) for paper in papers} if cache else {}
     for paper, path in cached.items():
-        if path is not None and path.is_file():
-            pdfs[paper] = path.read_bytes()
+        found = HandoutCache.read(path)
+        if found is not None:
+            pdfs[paper] = found
     missing = [paper for paper in papers if paper not in pdfs]
     if not missing:
         return pdfs
@@ -164,13 +148,9 @@ def render_handouts(
                     )
                 pdfs[paper] = document.write_pdf(pdf_variant="pdf/ua-1")
         warned = any(not is_notice(line) for line in reported - reported_before)
-        for paper in missing:
-            path = cached[paper]
-            if path is not None and not warned:  # never keep a PDF that warned
-                path.parent.mkdir(parents=True, exist_ok=True)
-                partial = path.with_suffix(".tmp")
-                partial.write_bytes(pdfs[paper])
-                partial.replace(path)
+        if cached and not warned:  # never keep a PDF that warned
+            for paper in missing:
+                HandoutCache.write(cached[paper], pdfs[paper])
         return pdfs
     except HandoutError:
         raise
@@ -182,8 +162,20 @@ def render_handouts(
 
 
 def preview_png(pdf: bytes, width: int = PREVIEW_WIDTH) -> bytes:
-    """Page 1 of the PDF as a greyscale PNG, for the handout page."""
-    import pypdfium2
+    """Page 1 of the PDF as a greyscale PNG, for the handout page (from the cache when it has it)."""
+    cache = HandoutCache.from_environment()
+    path = cache.preview_path(pdf, width, PREVIEW_GREYS) if cache else None
+    found = HandoutCache.read(path) if path else None
+    if found is not None:
+        return found
+    image = _draw_preview(pdf, width)
+    if path:
+        HandoutCache.write(path, image)
+    return image
+
+
+def _draw_preview(pdf: bytes, width: int) -> bytes:
+    import pypdfium2  # imported only when drawing: with PIL, about 0.1 s
 
     document = pypdfium2.PdfDocument(pdf)
     try:

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from legcramps import strategy_lists
 from legcramps.callouts import caution_callout, check_first_callout, get_tier, urgency_callout
 from legcramps.citations import PageCitations
 from legcramps.errors import ContentError
@@ -27,8 +28,8 @@ from legcramps.urls import relative_url
 GRADING_PAGE = "about/grading.md"
 HOME_PAGE = "index.md"  # gathers other pages' blocks; search leads to the pages they belong to
 MACRO_NAMES = (
-    "urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards", "source_dates",
-    "handout_downloads",
+    "urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards", "strategy_groups",
+    "source_dates", "handout_downloads",
 )
 
 
@@ -91,14 +92,14 @@ class PageMacros:
             hidden, Markup("").join(Markup("<li>{}</li>").format(item) for item in items), Markup(notes)
         )
 
-    def strategy_cards(self) -> Markup:
-        """Every strategy page as a card with its evidence badge, in navigation order."""
-        cards = "".join(
-            f'<li class="strategy-card"><h3><a href="{escape(self.url_to(meta.src_path))}">{escape(meta.title)}</a></h3>'
-            f"<p>{escape(meta.description)}</p>{self.evidence(meta.grade)}</li>"
-            for meta in self.project.strategies()
-        )
-        return Markup(f'<ul class="strategy-cards" {NOT_SEARCHED}>{cards}</ul>')
+    def strategy_cards(self, which: str = "all") -> Markup:
+        """Strategy pages as cards with their evidence badges, in navigation order: every one ("all"),
+        those marked `featured: true` ("featured", the home page), or this nav section's ("section")."""
+        return strategy_lists.cards(strategy_lists.pick(self.project, self.src_path, which), self.url_to, self.evidence)
+
+    def strategy_groups(self) -> str:
+        """The groups (nav sections) in this page's section: title, description and their strategies."""
+        return strategy_lists.groups(self.project, self.src_path, self.url_to, self.evidence)
 
     def source_dates(self) -> Markup:
         """Every source with our last check, its own dates and its status (the editorial policy page)."""

@@ -2,7 +2,9 @@
 
 All pages need a title, a one-line description, lay keywords, review dates and related pages.
 Pages in `strategies/` are strategy pages: they also carry an evidence grade (`grade`) and must follow the
-strategy template's sections in order (their headings are the edition's words: strategy_sections in words.yml).
+strategy template's sections in order (their headings are the edition's words: strategy_sections in words.yml),
+and may be `featured` on the home page. An `index.md` there is not a strategy: it is the page of a group
+of strategies (a section of the navigation).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ STRATEGY_DIR = "strategies/"
 DESCRIPTION_MAX = 160
 
 # Fields the page model owns, and theme fields editors may also set.
-_MODEL_FIELDS = {"title", "description", "keywords", "reviewed", "next_review", "related", "grade", "translation"}
+_MODEL_FIELDS = {"title", "description", "keywords", "reviewed", "next_review", "related", "grade", "featured",
+                 "translation"}
 _THEME_FIELDS = {"hide", "search", "template", "render_macros"}
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
@@ -37,13 +40,19 @@ class PageMeta:
     next_review: date
     related: tuple[str, ...]
     grade: str | None = None
+    featured: bool = False  # on the home page's short list
 
     @property
     def is_strategy(self) -> bool:
-        return self.src_path.startswith(STRATEGY_DIR)
+        return is_strategy_path(self.src_path)
 
     def is_overdue(self, today: date) -> bool:
         return self.next_review < today
+
+
+def is_strategy_path(src_path: str) -> bool:
+    """A page in strategies/ (or a folder in it), but not the index page of strategies or of a group."""
+    return src_path.startswith(STRATEGY_DIR) and src_path.rsplit("/", 1)[-1] != "index.md"
 
 
 def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
@@ -60,6 +69,12 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
     if not isinstance(data, dict):
         raise ContentError("front matter must be a list of 'field: value' lines", 2)
     return data, source[match.end():]
+
+
+def front_matter_text(source: str) -> str:
+    """The page's front matter block as written (with its --- lines), or "" if it has none."""
+    match = _FRONT_MATTER.match(source)
+    return match.group(0) if match else ""
 
 
 def body_offset(source: str, body: str) -> int:
@@ -147,6 +162,12 @@ def parse_page_meta(src_path: str, data: Mapping[str, Any], front_matter: str = 
             raise ContentError(f"field 'grade': {error}", _line(data, "grade")) from None
     elif grade is not None:
         raise ContentError("field 'grade' belongs on strategy pages only (docs/strategies/)", _line(data, "grade"))
+    featured = data.get("featured", False)
+    if not isinstance(featured, bool):
+        raise ContentError("field 'featured' must be true or false", _line(data, "featured"))
+    if featured and not meta.is_strategy:
+        raise ContentError("field 'featured' belongs on strategy pages only (docs/strategies/)", _line(data, "featured"))
+    meta = replace(meta, featured=featured)
     if src_path in meta.related:
         raise ContentError("field 'related' lists the page itself", _line(data, "related"))
     return meta

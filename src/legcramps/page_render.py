@@ -7,17 +7,21 @@ functions through `legcramps.macros_module`.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import re
 import traceback
 from dataclasses import dataclass
+from datetime import date
 
 import jinja2
 import jinja2.meta
 
 from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.macros import MACRO_NAMES, PageMacros
-from legcramps.project import Page, Project
+from legcramps.page_eval import evaluate
+from legcramps.page_model import front_matter_text
+from legcramps.project import Page, Project, project_inputs
 
 # Besides the macros, pages may use `care` (e.g. {{ care.emergency_number }}) and their own fields.
 VARIABLES = ("care",)
@@ -121,7 +125,11 @@ def render_page(project: Project, page: Page) -> RenderedPage:
         raise ContentError(message, where + offset) from None
     variables = page_variables(project, page)
     known = set(MACRO_NAMES) | set(variables)
-    for name in sorted(jinja2.meta.find_undeclared_variables(tree)):
+    loaded = {node.name for node in tree.find_all(jinja2.nodes.Name) if node.ctx == "load"}
+    # Only a name the page reads can be undeclared; Jinja's own scope analysis (a code-generation
+    # pass as costly as compiling the page) is needed only when one of them is not a known name.
+    undeclared = jinja2.meta.find_undeclared_variables(tree) if not loaded <= known else set()
+    for name in sorted(undeclared):
         if name not in known:
             named = next(n for n in tree.find_all(jinja2.nodes.Name) if n.name == name)
             raise ContentError(f"unknown macro or variable '{name}'{did_you_mean(name, sorted(known))}", named.lineno + offset)
@@ -133,13 +141,16 @@ def render_page(project: Project, page: Page) -> RenderedPage:
                                node.lineno + offset)
     macros = PageMacros(project, page.src_path)
     try:
-        # Compiled from the tree parsed above: each page is parsed once.
-        markdown = _ENV.from_string(tree).render(**variables, **macros.as_globals())
+        # From the tree parsed above (each page is parsed once): walked directly when the page only
+        # calls macros with plain values, else compiled by Jinja.
+        markdown = evaluate(tree, {**variables, **macros.as_globals()}, _no_bare_macro)
+        if markdown is None:
+            markdown = _ENV.from_string(tree).render(**variables, **macros.as_globals())
     except ContentError as error:
-        line = _template_line(error)
+        line = _template_line(error) or error.line
         raise ContentError(error.message, line + offset if line else None) from None
     except TypeError as error:
-        line = _template_line(error)
+        line = _template_line(error) or getattr(error, "lineno", None)
         raise ContentError(_wrong_arguments(macros, str(error)), line + offset if line else None) from None
     except jinja2.TemplateError as error:
         line = _template_line(error)
@@ -147,13 +158,38 @@ def render_page(project: Project, page: Page) -> RenderedPage:
     return RenderedPage(markdown, macros)
 
 
+def _shared_inputs(project: Project) -> str:
+    """A digest of everything a page's macros read besides the page itself: settings, data files, every
+    page's front matter (titles, grades and descriptions show on other pages), and the date."""
+    digest = hashlib.sha256(repr((project.settings, date.today())).encode())
+    for path in project_inputs(project.settings):
+        if path.suffix != ".md" and path.is_file():
+            digest.update(path.read_bytes())
+    for src, page in sorted(project.pages.items()):
+        digest.update(f"\0{src}\0{front_matter_text(page.source)}".encode())
+    return digest.hexdigest()
+
+
+# Pages rendered before: `make serve` checks every page on each rebuild, and a page whose text and
+# shared inputs are unchanged renders to the same Markdown.
+_rendered: dict[str, tuple[str, str, RenderedPage]] = {}
+
+
 def render_all(project: Project) -> tuple[dict[str, RenderedPage], list[Problem]]:
     rendered: dict[str, RenderedPage] = {}
     problems: list[Problem] = []
+    shared = _shared_inputs(project)
     for src, page in project.pages.items():
+        cache_key = str(project.settings.docs_dir / src)
+        known = _rendered.get(cache_key)
+        if known and known[0] == page.source and known[1] == shared:
+            rendered[src] = known[2]
+            continue
         try:
             rendered[src] = render_page(project, page)
         except ContentError as error:
             problems.append(Problem(project.docs_path(src), error.message, error.line))
+            continue
+        _rendered[cache_key] = (page.source, shared, rendered[src])
     return rendered, problems
 

@@ -169,12 +169,22 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
 _FRONT_MATTER_TEXT = re.compile(r"^---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
+# Pages parsed before, by file: `make serve` reads every page again on each rebuild, and a page whose
+# text is unchanged is not parsed again.
+_parsed_pages: dict[tuple[Path, str], Page] = {}
+
+
 def _load_page(path: Path, src: str) -> Page:
     source = path.read_text(encoding="utf-8")
+    known = _parsed_pages.get((path, src))
+    if known is not None and known.source == source:
+        return known
     data, body = split_front_matter(source)
     match = _FRONT_MATTER_TEXT.match(source)
     meta = parse_page_meta(src, data, match.group(1) or "" if match else "")
-    return Page(src, source, body, meta, data)
+    page = Page(src, source, body, meta, data)
+    _parsed_pages[(path, src)] = page
+    return page
 
 
 def project_inputs(settings: Settings) -> list[Path]:

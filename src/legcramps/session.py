@@ -25,6 +25,7 @@ class Build:
     project: Project
     checks: CheckResult
     fingerprint: tuple[tuple[str, float], ...]
+    settings: Settings
     edition: EditionCheck | None = None  # for a translated edition: each page's translation status
     macros: dict[str, PageMacros] = field(default_factory=dict)
 
@@ -73,14 +74,18 @@ def start_build(settings: Settings, today: date | None = None) -> Build:
         problems += edition.problems
     if problems:
         raise ContentProblems(problems)
-    build = Build(project, checks, _fingerprint(settings), edition)
+    build = Build(project, checks, _fingerprint(settings), settings, edition)
     _builds[settings.root] = build
     return build
 
 
 def current_build(settings: Settings) -> Build:
-    """The build for this project, started again when an input file has changed."""
+    """The build for this project, started again when its settings or an input file have changed.
+
+    The MkDocs hooks and the macros module both ask for it at the start of a build: the model is
+    read and every page checked once per build, not once per caller.
+    """
     build = _builds.get(settings.root)
-    if build is None or build.fingerprint != _fingerprint(settings):
+    if build is None or build.settings != settings or build.fingerprint != _fingerprint(settings):
         build = start_build(settings)
     return build

@@ -20,13 +20,14 @@ GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit"
 # themselves are words of the edition (strategy_sections in words.yml).
 STRATEGY_SECTION_KEYS = ("what-to-do", "why-it-might-help", "what-the-evidence-says", "safety", "when-to-get-help")
 SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition",
-            "site", "sources", "strategy_sections")
+            "site", "sources", "strategy_sections", "cards")
 # The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
 _LOOKED_UP = {
     "check_first": ("title", "lead"),
     "evidence": ("label", "label_for"),
     "footer": ("related", "sources", "reviewed", "source_title"),
     "overdue": ("title", "text"),
+    "cards": ("see_all",),
 }
 # The {placeholders} each word may use: a mistyped one is named here instead of crashing every page.
 _CARE_NAMES = tuple(CareSettings.__dataclass_fields__)
@@ -35,6 +36,7 @@ _PLACEHOLDERS = {
     "footer.reviewed": ("reviewed", "next_review"),
     "footer.source_title": ("number",),
     "overdue.title": ("date",),
+    "cards.see_all": ("count",),
 }
 _HANDOUT_NAMES = ("site_name", "site_address", "doctor")  # filled in by the handout (handout_content.py)
 
@@ -72,6 +74,7 @@ class Words:
     site: dict[str, str]  # for the theme templates (overrides/), through config.extra.words
     strategy_sections: tuple[str, ...]  # the strategy pages' headings, in STRATEGY_SECTION_KEYS order
     sources: dict[str, str]  # source lists and the editorial policy's table
+    cards: dict[str, str]  # the lists of strategies (strategy_groups)
     locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
 
     def long_date(self, day: date) -> str:
@@ -128,5 +131,6 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
         site=require_mapping(data["site"], "site"),
         strategy_sections=sections,
         sources=require_mapping(data["sources"], "sources"),
+        cards=require_mapping(data["cards"], "cards"),
         locale=locale,
     )

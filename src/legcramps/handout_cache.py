@@ -1,0 +1,116 @@
+"""A content-hash cache of the handout's PDFs and preview image, so an unchanged handout skips WeasyPrint.
+
+A build uses it when `HANDOUT_CACHE_DIR` names a folder: `make serve` always does (.cache/handout), a
+`make build` when the variable is set (the deploy workflow restores the folder with actions/cache).
+Each file is named after a hash of everything that goes into it, so a stale entry is never found,
+only left behind: the handout's HTML (all of its content), the paper, the page limit, every file of
+the handout's template folder (stylesheet, fonts), the versions of the Python packages and the system
+libraries that draw it. SOURCE_DATE_EPOCH is left out: the PDFs carry no date of the build, and two
+commits with the same handout share its files. A hit is touched, so `prune` can drop what no build
+of the current run used.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+CACHE_VARIABLE = "HANDOUT_CACHE_DIR"
+PDF_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pillow")
+PREVIEW_PACKAGES = ("pypdfium2", "pillow")
+# (library, function that returns its version string): Pango lays the text out, HarfBuzz shapes and
+# subsets the fonts (with hb-subset when present, else fontTools: different bytes).
+SYSTEM_LIBRARIES = (
+    ("libpango-1.0.so.0", "pango_version_string"),
+    ("libharfbuzz.so.0", "hb_version_string"),
+    ("libharfbuzz-subset.so.0", ""),
+)
+
+
+def _version(package: str) -> str:
+    try:
+        return f"{package} {metadata.version(package)}"
+    except metadata.PackageNotFoundError:
+        return f"{package} missing"
+
+
+@cache
+def _system_libraries() -> str:
+    """The drawing libraries' versions, read without importing WeasyPrint (ctypes, about a millisecond)."""
+    found = []
+    for name, function in SYSTEM_LIBRARIES:
+        try:
+            library = ctypes.CDLL(name)
+        except OSError:
+            found.append(f"{name} missing")
+            continue
+        version = "present"
+        if function:
+            call = getattr(library, function)
+            call.restype = ctypes.c_char_p
+            version = call().decode()
+        found.append(f"{name} {version}")
+    return "; ".join(found)
+
+
+def _digest(parts: Iterable[str | bytes]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update((part.encode() if isinstance(part, str) else part) + b"\0")
+    return digest.hexdigest()
+
+
+def _folder_files(folder: Path) -> Iterable[bytes]:
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        yield path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
+
+
+@dataclass(frozen=True)
+class HandoutCache:
+    folder: Path
+
+    @classmethod
+    def from_environment(cls) -> HandoutCache | None:
+        folder = os.environ.get(CACHE_VARIABLE)
+        return cls(Path(folder)) if folder else None
+
+    def pdf_path(self, html: str, paper: str, template_dir: Path, max_pages: int) -> Path:
+        """Where the PDF rendered from exactly these inputs is kept."""
+        parts = [*map(_version, PDF_PACKAGES), _system_libraries(), paper, str(max_pages), html]
+        return self.folder / f"{_digest([*parts, *_folder_files(template_dir)])}.pdf"
+
+    def preview_path(self, pdf: bytes, width: int, greys: int) -> Path:
+        """Where the preview image of exactly this PDF, at this size, is kept."""
+        return self.folder / f"{_digest([*map(_version, PREVIEW_PACKAGES), str(width), str(greys), pdf])}.png"
+
+    @staticmethod
+    def read(path: Path) -> bytes | None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        os.utime(path)  # used by this build: prune keeps it
+        return data
+
+    @staticmethod
+    def write(path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(path.suffix + ".tmp")
+        partial.write_bytes(data)
+        partial.replace(path)
+
+
+def prune(folder: Path, used_since: float) -> list[Path]:
+    """Delete the entries no build has used since `used_since` (a time.time()); return them."""
+    removed = []
+    for path in sorted(folder.glob("*")):
+        if path.is_file() and path.stat().st_mtime < used_since:
+            path.unlink()
+            removed.append(path)
+    return removed

@@ -1,0 +1,98 @@
+"""The handout cache (HANDOUT_CACHE_DIR): a build whose handout did not change never loads WeasyPrint.
+
+`make serve` always uses it and `make build` when the folder is given (the deploy workflow keeps it
+between runs). Which libraries a build loaded is read from the build's own `sys.modules`, in a
+separate process, never guessed from timings.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from legcramps.paper import PDF_PATH, PREVIEW_PATH
+from tests.support.site import build_env, copy_project, mkdocs_build
+from tools.build_site import editions
+
+pytestmark = pytest.mark.build
+
+DRAWING = ("weasyprint", "pypdfium2", "PIL")  # what renders the PDFs and draws the preview
+# One `mkdocs build --strict` in this process, then the drawing libraries it imported, as JSON.
+PROBE = f"""
+import json, sys
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
+finally:
+    print(json.dumps(sorted({{name.split(".")[0] for name in sys.modules}} & set({DRAWING!r}))))
+"""
+OUTPUTS = (PDF_PATH.format(paper="letter"), PDF_PATH.format(paper="a4"), PREVIEW_PATH)
+
+
+def loaded_by_build(project: Path, site: Path, cache: Path) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", PROBE, str(site)], cwd=project, capture_output=True, text=True,
+                            env=build_env(HANDOUT_CACHE_DIR=str(cache)))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def outputs(site: Path) -> dict[str, bytes]:
+    return {path: (site / path).read_bytes() for path in OUTPUTS}
+
+
+@pytest.fixture(scope="module")
+def warmed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, bytes]]:
+    """A project copy and a cache filled by one full build (`make build` with the folder given)."""
+    tmp = tmp_path_factory.mktemp("cache")
+    project = copy_project(tmp / "project")
+    cache = tmp / "handout-cache"
+    first = mkdocs_build(project, tmp / "first", HANDOUT_CACHE_DIR=str(cache))
+    assert first.ok, first.output
+    return project, cache, outputs(first.site_dir)
+
+
+def test_the_first_build_keeps_both_pdfs_and_the_preview_of_each_edition(
+    warmed: tuple[Path, Path, dict[str, bytes]],
+) -> None:
+    project, cache, _ = warmed
+    count = len(editions(project))
+    assert sorted(path.suffix for path in cache.iterdir()) == [".pdf"] * 2 * count + [".png"] * count
+
+
+def test_a_build_with_the_same_handout_loads_no_drawing_library_and_gives_the_same_files(
+    warmed: tuple[Path, Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    project, cache, first = warmed
+    assert loaded_by_build(project, tmp_path / "site", cache) == []
+    assert outputs(tmp_path / "site") == first
+
+
+def test_an_edit_the_handout_does_not_print_still_loads_no_drawing_library(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    assert mkdocs_build(project, tmp_path / "first", HANDOUT_CACHE_DIR=str(cache)).ok
+    page = project / "docs" / "about" / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence on this page.\n", encoding="utf-8")
+    assert loaded_by_build(project, tmp_path / "site", cache) == []
+
+
+def test_a_changed_handout_is_drawn_again_and_the_old_files_are_dropped(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    first = mkdocs_build(project, tmp_path / "first", HANDOUT_CACHE_DIR=str(cache))
+    assert first.ok, first.output
+    old = set(cache.iterdir())
+    plan = project / "data" / "handout.yml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("  - strategies/chiropractic.md\n", "", 1), encoding="utf-8")  # one row fewer
+    assert set(loaded_by_build(project, tmp_path / "probe", cache)) == set(DRAWING)
+    second = mkdocs_build(project, tmp_path / "second", HANDOUT_CACHE_DIR=str(cache))
+    assert second.ok, second.output
+    assert all(outputs(second.site_dir)[path] != first_bytes for path, first_bytes in outputs(first.site_dir).items())
+    # The whole build (every edition, each printing the handout list) kept what it used and deleted the rest.
+    assert len(list(cache.iterdir())) == len(old) and not old & set(cache.iterdir())
+    assert f"{len(old)} others deleted" in second.output
