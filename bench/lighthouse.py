@@ -120,3 +120,25 @@ def lighthouse(base_url: str, runs: int, log: Log, pages_to_audit: list[str] | N
         "pages": pages,
         "goal": 100,
     }
+
+
+def lighthouse_table(results: dict[str, Any]) -> str:
+    """The pages below 100 in a category: their median scores and what cost the points."""
+    lighthouse = results.get("lighthouse")
+    if not isinstance(lighthouse, dict) or "pages" not in lighthouse:
+        return ""
+    categories = lighthouse["categories"]
+    short = {path: page for path, page in lighthouse["pages"].items() if any(page["scores"][c] < 100 for c in categories)}
+    if not short:
+        return ""
+    lines = ["| Page | Scores | FCP / LCP / TBT / CLS (median) | Audits that lost points |", "|---|---|---|---|"]
+    for path, page in short.items():
+        metrics = page.get("metrics_ms", {})
+        timing = " / ".join(f"{metrics.get(key, 0):.0f}" for key in ("first-contentful-paint", "largest-contentful-paint",
+                                                                       "total-blocking-time"))
+        lost = ", ".join(sorted({audit for audits in page.get("lost_points", {}).values() for audit in audits}))
+        scores = " / ".join(f"{page['scores'][c]:.0f}" for c in categories)
+        lines.append(f"| {path} | {scores} | {timing} ms / "
+                     f"{metrics.get('cumulative-layout-shift', 0):.3f} | {lost} |")
+    return "\n".join(lines)
+

@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bench.lighthouse import lighthouse_table
 from bench.search import search_rows
 
 README_SECTION = "## Performance"
+NOTES_FILE = Path(__file__).with_name("performance-notes.md")
 SPLIT = (
     ("start-up", "startup"), ("checks", "checks"), ("import WeasyPrint", "import weasyprint"),
     ("layout", "layout"), ("write PDFs", "write_pdf"), ("preview", "preview"), ("handout other", "handout other"),
@@ -242,78 +244,20 @@ def text_report(results: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-REPRODUCE = """\
-Reproduce with `make bench` (about an hour on 2 cores, most of it Lighthouse on every page; it
-installs the test tools, a browser and, on first use, Lighthouse from
-`bench/lighthouse/package-lock.json` with `npm ci`). It prints these tables and writes every figure,
-each run's timings included, to `bench/results.json`.
-`python -m bench --only build,weight` reruns some parts; `python -m bench --readme` rewrites this
-section from `bench/results.json` without measuring. Timings are wall-clock medians of several runs
-in one process run; no test asserts a timing. `tests/test_budgets.py` asserts the page-weight and
-request budgets."""
+def _notes() -> dict[str, str]:
+    """The README's prose around the tables: bench/performance-notes.md, split at its <!-- name --> markers."""
+    text = NOTES_FILE.read_text(encoding="utf-8")
+    return {name: body.strip() for name, body in re.findall(r"<!-- (\w+) -->\n(.*?)(?=\n<!-- |\Z)", text, re.S)}
 
-NOTES = """\
-- **Build**: {baseline}. "cold" is `mkdocs build --strict` of the English edition with nothing cached:
-  it renders both PDFs and the preview. "handout unchanged" is the same build with the handout cache
-  (`HANDOUT_CACHE_DIR`) warm, as the deploy workflow's build is when no PDF input changed and as
-  `make serve` is: it never loads WeasyPrint. CPU time (user + system of the build process) is given
-  next to wall time because other jobs share the machine's two cores. The split rows time one build's
-  phases in process (`bench/split.py`): WeasyPrint's import and layout are the largest part of a cold build.
-- **Scaling** uses generated sites (`bench/generate.py`) with the project's own navigation: strategies
-  in groups of 50, each group a nav section with its own page, a strategies page listing the groups,
-  `navigation.prune` (a page carries its own group's links, not every page's), and the home page's
-  featured few. Strategy pages come from `templates/strategy.md` through the real macros, citations and
-  page model, plus the few other pages. The handout lists the first 10 strategies, as the real one does.
-  Seconds per page include each build's fixed cost (start-up, handout), so the marginal cost per added
-  page is shown too.
-- **Edit loop**: `mkdocs serve --strict --livereload` as `make serve` runs it; the clock runs from the
-  saved file to the served page containing the edit. The preview polls every 0.1 s and rebuilds only
-  the edited page when only its text changed (`src/legcramps/mkdocs_preview.py`).
-- **Page weight** is each page opened in Chromium with an empty cache (a first visit); every request
-  is counted (the search index is not among them: it loads only when a reader opens search,
-  see `overrides/partials/search-on-demand.html`), and each file is gzipped (level 6) as a static
-  host sends HTML, CSS, JS, JSON and SVG. KB = 1,024 bytes.
-- **Search** (`bench/search.py`): the index Material loads when a reader opens search, against plain
-  Material's for the same pages, raw and gzipped; then, in Chromium with its CPU (page and search
-  worker) slowed 4 times, the time from the keydown of a query's last key to the first frame showing
-  its results, for six lay queries typed key by key on "Cramp right now?", on the real site and on
-  generated sites (the plain site with the same navigation). Generated pages repeat the same filler
-  text, so there plain Material's index compresses 30 to 50 times and the few bytes of each page's own
-  keywords (such as "strategy 7 slow") weigh heavily in the gzip ratio; raw, and on the real site, the
-  index is within 1.2 times.
-- **Lighthouse** audits every page of every edition with its default mobile settings (simulated 4×
-  CPU slowdown and a slow 4G network) against the site served with gzip like GitHub Pages
-  (`bench/serve.py`); the median of three runs per category. On a busy 2-core machine the measured
-  main-thread time, and with it total blocking time and the performance score, moves between runs."""
-
-
-def lighthouse_table(results: dict[str, Any]) -> str:
-    """The pages below 100 in a category: their median scores and what cost the points."""
-    lighthouse = results.get("lighthouse")
-    if not isinstance(lighthouse, dict) or "pages" not in lighthouse:
-        return ""
-    categories = lighthouse["categories"]
-    short = {path: page for path, page in lighthouse["pages"].items() if any(page["scores"][c] < 100 for c in categories)}
-    if not short:
-        return ""
-    lines = ["| Page | Scores | FCP / LCP / TBT / CLS (median) | Audits that lost points |", "|---|---|---|---|"]
-    for path, page in short.items():
-        metrics = page.get("metrics_ms", {})
-        timing = " / ".join(f"{metrics.get(key, 0):.0f}" for key in ("first-contentful-paint", "largest-contentful-paint",
-                                                                       "total-blocking-time"))
-        lost = ", ".join(sorted({audit for audits in page.get("lost_points", {}).values() for audit in audits}))
-        scores = " / ".join(f"{page['scores'][c]:.0f}" for c in categories)
-        lines.append(f"| {path} | {scores} | {timing} ms / "
-                     f"{metrics.get('cumulative-layout-shift', 0):.3f} | {lost} |")
-    return "\n".join(lines)
 
 
 def readme_section(results: dict[str, Any]) -> str:
     build = results.get("build_overhead") or {}
-    notes = NOTES.format(baseline=build.get("baseline", "see bench/build.py"))
+    text = _notes()
+    notes = text["notes"].replace("{baseline}", build.get("baseline", "see bench/build.py"))
     short = lighthouse_table(results)
     return "\n".join([
-        README_SECTION, "", REPRODUCE, "", f"Latest figures: {machine_line(results)}", "",
+        README_SECTION, "", text["reproduce"], "", f"Latest figures: {machine_line(results)}", "",
         summary_table(results), "", *(["Lighthouse, the pages below 100:", "", short, ""] if short else []), notes, "",
     ])
 
