@@ -10,6 +10,7 @@ of the index but still on the page. The size against plain Material is measured 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +76,29 @@ def test_repeated_blocks_are_searched_where_they_belong(site_dir: Path) -> None:
     assert "Shoes that fit well" not in page_text(docs, ""), "the home page's strategy cards repeat other pages"
     assert "Ask before you try this if" not in page_text(docs, "strategies/massage/")
     assert "warfarin" in page_text(docs, "strategies/massage/"), "who should check first is searched"
+
+
+def lunr_stop_words(language: str) -> set[str]:
+    """The stop words Material's search drops from its index for a language (lunr-languages, shipped with Material)."""
+    import material
+
+    script = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min" / f"lunr.{language}.min.js"
+    found = re.search(r'generateStopWordFilter\("([^"]*)"', script.read_text(encoding="utf-8"))
+    assert found, f"{script.name}: no stop word list found (has Material changed how it ships lunr-languages?)"
+    return set(found.group(1).split())
+
+
+def test_spanish_queries_leave_out_the_short_words_the_index_never_holds(site_dir: Path) -> None:
+    """Material searches every typed word as the start of a word: "en" found "enfermedad" and ranked its page
+    first for "calambre en la pierna". The Spanish separator drops such a word when it is typed alone."""
+    separator = re.compile(json.loads((site_dir / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+                           ["config"]["separator"])
+    alone = re.search(r"\^\(\?:(.*)\)\$", separator.pattern)
+    assert alone, f"the Spanish separator drops no typed word: {separator.pattern}"
+    words = {re.sub(r"\[(.)(.)\]", lambda letters: letters[2], word) for word in alone.group(1).split("|")}
+    assert words <= lunr_stop_words("es"), f"these are searchable words, not stop words: {sorted(words - lunr_stop_words('es'))}"
+    for word in ("en", "En", "el", "la", "de", "que", "Me", "un"):
+        assert separator.fullmatch(word), f"{word!r} typed alone is still searched as the start of other words"
+    for word in ("enfermedad", "pie", "el pie", "pierna", "magnesio", "sed"):
+        assert not separator.fullmatch(word), f"{word!r} is dropped from searches"
+    assert [part for part in separator.split("calambre en-la pierna") if part] == ["calambre", "en", "la", "pierna"]

@@ -1,14 +1,17 @@
-"""Search in the reader's words: each query in search_queries.yml, typed key by key, finds its page.
+"""Search in the reader's words: each query in an edition's table, typed key by key, finds its page.
 
-The table lives in search_queries.yml so editors can read and extend it. Queries under `first` must
-bring their page up as the first result; those under `top_three` (more than one page answers them
-well) among the first three pages in Material's result list.
+Each edition has its table, so editors can read and extend it: search_queries.yml for the English
+site, search_queries.es.yml for the Spanish one (under es/). Queries under `first` must bring their
+page up as the first result; those under `top_three` (more than one page answers them well) among the
+first three pages in Material's result list. Each edition's queries run on that edition's own site.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -18,50 +21,94 @@ from .helpers import SEARCH_PROBE, open_page, top_results, type_search
 
 pytestmark = pytest.mark.browser
 
-QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
-TABLE: dict[str, dict[str, str]] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
+ROOT = Path(__file__).resolve().parents[2]
 PLACES = {"first": 1, "top_three": 3}  # how far down the list the page may be
-CASES = [(query, src, where) for where in PLACES for query, src in (TABLE.get(where) or {}).items()]
 
 
-def page_url_path(src: str) -> str:
-    """docs/ source path -> site-relative address: index.md -> "", strategies/heat.md -> strategies/heat/."""
-    assert src.endswith(".md"), f"{QUERIES_FILE.name}: {src!r} is not a page in docs/"
+@dataclass(frozen=True)
+class Edition:
+    name: str  # in test ids: en, es
+    queries: str  # the query table, next to this file
+    docs: str  # the edition's pages folder
+    path: str  # where the edition is on the site: "" or "es/"
+    terms: str  # the edition's shared list of reader words
+
+    def shown(self, src: str) -> str:
+        """A page as failure messages name it: English pages by their path in docs/, others with their folder."""
+        return src if self.docs == "docs" else f"{self.docs}/{src}"
+
+    @property
+    def table(self) -> dict[str, dict[str, str]]:
+        return yaml.safe_load(Path(__file__).with_name(self.queries).read_text(encoding="utf-8"))
+
+
+EDITIONS = {
+    edition.name: edition
+    for edition in (
+        Edition("en", "search_queries.yml", "docs", "", "data/en/search-terms.yml"),
+        Edition("es", "search_queries.es.yml", "docs-es", "es/", "data/es/search-terms.yml"),
+    )
+}
+TABLES = {name: edition.table for name, edition in EDITIONS.items()}
+
+
+def cases(name: str) -> list[tuple[str, str, str]]:
+    """(query, page, where) for every query in the edition's table."""
+    table = TABLES[name]
+    return [(query, src, where) for where in PLACES for query, src in (table.get(where) or {}).items()]
+
+
+CASES = [(name, query, src, where) for name in EDITIONS for query, src, where in cases(name)]
+
+
+def page_url_path(src: str, edition: Edition = EDITIONS["en"]) -> str:
+    """Source path -> address within the edition: index.md -> "", strategies/heat.md -> strategies/heat/."""
+    assert src.endswith(".md"), f"{edition.queries}: {src!r} is not a page in {edition.docs}/"
     stem = src[:-3]
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
 
 
-def test_query_table_is_large_and_points_at_real_pages() -> None:
-    docs = Path(__file__).resolve().parents[2] / "docs"
-    assert set(TABLE) == set(PLACES), f"{QUERIES_FILE.name} has the sections {sorted(TABLE)}, not {sorted(PLACES)}"
-    assert len(TABLE["first"]) >= 25 and len(CASES) >= 60, f"{QUERIES_FILE.name} has only {len(CASES)} queries"
-    twice = set(TABLE["first"]) & set(TABLE["top_three"])
-    assert not twice, f"{QUERIES_FILE.name} lists these queries in both sections: {sorted(twice)}"
-    missing = sorted({src for _, src, _ in CASES if not (docs / src).is_file()})
-    assert not missing, f"{QUERIES_FILE.name} names pages that are not in docs/: {missing}"
+@pytest.mark.parametrize("name", EDITIONS)
+def test_query_table_is_large_and_points_at_real_pages(name: str) -> None:
+    edition, table, found = EDITIONS[name], TABLES[name], cases(name)
+    where = edition.queries
+    assert set(table) == set(PLACES), f"{where} has the sections {sorted(table)}, not {sorted(PLACES)}"
+    assert len(table["first"]) >= 25 and len(found) >= 60, f"{where} has only {len(found)} queries"
+    twice = set(table["first"]) & set(table["top_three"])
+    assert not twice, f"{where} lists these queries in both sections: {sorted(twice)}"
+    missing = sorted({src for _, src, _ in found if not (ROOT / edition.docs / src).is_file()})
+    assert not missing, f"{where} names pages that are not in {edition.docs}/: {missing}"
 
 
 @pytest.fixture(scope="module")
-def search_page(browser: Browser, served_site: object, site_url: str) -> Iterator[Page]:
-    """One page for all queries; each query clears the box and types afresh."""
+def edition(request: pytest.FixtureRequest) -> Edition:
+    return EDITIONS[request.param]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, served_site: object, site_url: str, edition: Edition) -> Iterator[Page]:
+    """One page per edition, on its home page, for all its queries; each query clears the box and types afresh."""
     context = browser.new_context()
     page = context.new_page()
     page.add_init_script(SEARCH_PROBE)
-    open_page(page, site_url)
+    open_page(page, urljoin(site_url, edition.path))
     yield page
     context.close()
 
 
-@pytest.mark.parametrize(("query", "src", "where"), CASES, ids=[f"{where}:{query}" for query, _, where in CASES])
-def test_search_finds_the_right_page(search_page: Page, site_url: str, query: str, src: str, where: str) -> None:
-    expected = page_url_path(src)
+@pytest.mark.parametrize(("edition", "query", "src", "where"), CASES, indirect=["edition"],
+                         ids=[f"{name}/{where}:{query}" for name, query, _, where in CASES])
+def test_search_finds_the_right_page(search_page: Page, site_url: str, edition: Edition, query: str, src: str,
+                                     where: str) -> None:
+    expected = page_url_path(src, edition)
+    edition_url = urljoin(site_url, edition.path)
     type_search(search_page, query)
-    found = top_results(search_page, site_url, PLACES[where])
-    shown = ", ".join(path or "(home)" for path in top_results(search_page, site_url, 3)) or "no results"
+    found = top_results(search_page, edition_url, PLACES[where])
+    shown = ", ".join(path or "(home)" for path in top_results(search_page, edition_url, 3)) or "no results"
     place = "first" if where == "first" else "in the top 3"
     assert expected in found, (
-        f"searching {query!r} should show {src} {place}; got: {shown}. Put the reader's words in that page's "
-        f"`keywords:`, or a misspelling or synonym of a word it has in data/en/search-terms.yml (CONTRIBUTING, Search)."
+        f"searching {query!r} should show {edition.shown(src)} {place}; got: {shown}. Put the reader's words in that "
+        f"page's `keywords:`, or a misspelling or synonym of a word it has in {edition.terms} (CONTRIBUTING, Search)."
     )
