@@ -28,17 +28,15 @@ REAL = 0  # the size that stands for the real site
 
 
 def _project(root: Path, pages: int) -> tuple[Path, str]:
-    """A buildable project with `pages` pages (REAL: the real site) and the config to build it with."""
-    from bench.generate import CONFIG, generate_site, page_count
+    """A buildable project (REAL: the real site; otherwise `pages` generated strategies, with the few other
+    pages and the groups' pages of the project's navigation) and the config to build it with."""
+    from bench.generate import CONFIG, generate_site
     from tests.support.site import copy_project
 
     if pages == REAL:
         project = copy_project(root / "real")
         return project, "mkdocs.yml"
-    project = generate_site(root / f"generated-{pages}", pages - 6)  # 6 other pages besides the strategies
-    if page_count(project) != pages:
-        raise RuntimeError(f"bench/generate.py made {page_count(project)} pages, not {pages}")
-    return project, CONFIG
+    return generate_site(root / f"generated-{pages}", pages), CONFIG
 
 
 def _plain_variant(project: Path, config_file: str) -> str:
@@ -74,6 +72,7 @@ def _index(site: Path) -> dict[str, Any]:
 
 def measure_size(pages: int, runs: int, browser: Any, log: Log) -> dict[str, Any]:
     """Build the project and plain Material at one size; their indexes, and their search times."""
+    from bench.generate import page_count
     from bench.search_time import search_times
     from bench.serve import GzipSiteServer
     from tests.support.site import SUB_PATH, free_port
@@ -81,7 +80,7 @@ def measure_size(pages: int, runs: int, browser: Any, log: Log) -> dict[str, Any
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         project, config = _project(Path(tmp), pages)
         plain_config = _plain_variant(project, config)
-        result: dict[str, Any] = {"pages": pages or len(list((project / "docs").rglob("*.md"))), "real": pages == REAL}
+        result: dict[str, Any] = {"pages": page_count(project), "strategies": pages, "real": pages == REAL}
         for name, (cfg, strict) in {"project": (config, True), "plain": (plain_config, False)}.items():
             port = free_port()
             base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
@@ -127,6 +126,13 @@ def _kb(size: int) -> str:
     return f"{size / 1024:,.0f} KB"
 
 
+def _generated(size: dict[str, Any]) -> str:
+    strategies = size.get("strategies")
+    if not strategies:
+        return f"{size['pages']:,} generated pages"
+    return f"{strategies:,} generated strategies ({size['pages']:,} pages)"
+
+
 def search_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     """The README table's rows for the search part (bench/report.py)."""
     section = results.get("search")
@@ -137,7 +143,7 @@ def search_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     rows = []
     goal = section["goal_size_ratio"]
     for size in section["sizes"].values():
-        name = f"the real site, {size['pages']} pages" if size.get("real") else f"{size['pages']:,} generated pages"
+        name = f"the real site, {size['pages']} pages" if size.get("real") else _generated(size)
         ours, plain = size["project"]["index"], size["plain"]["index"]
         worst = max(size["raw_ratio"], size["gzip_ratio"])
         rows.append((
@@ -151,7 +157,7 @@ def search_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         ours, plain = size["project"].get("time"), size["plain"].get("time")
         if not ours:
             continue
-        name = f"real site, {size['pages']} pages" if size.get("real") else f"{size['pages']:,} pages"
+        name = f"real site, {size['pages']} pages" if size.get("real") else _generated(size)
         text = f"{ours['median_ms']:.0f} ms (slowest {ours['max_ms']:.0f})"
         if plain:
             text += f" vs plain {plain['median_ms']:.0f} ms (slowest {plain['max_ms']:.0f})"
