@@ -36,6 +36,7 @@ from legcramps.page_model import front_matter_text
 from legcramps.search_index import page_search_words, rewrite_search_index, search_notes
 from legcramps.session import Build, current_build
 from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
+from legcramps.theme_cache import theme_bytecode_cache
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
 MACROS_MODULE = "legcramps.macros_module"
@@ -142,6 +143,8 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if preview.STATE.serving:
         env.bytecode_cache = preview.STATE.theme_bytecode  # the theme compiled once per server, not per rebuild
+    else:
+        env.bytecode_cache = theme_bytecode_cache()  # with HANDOUT_CACHE_DIR: compiled once, kept between builds
     return env
 
 

@@ -40,6 +40,15 @@ def loaded_by_build(project: Path, site: Path, cache: Path) -> list[str]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def entries(cache: Path) -> set[Path]:
+    """The cache's PDFs and previews (theme-templates/ holds the theme's compiled templates)."""
+    return {path for path in cache.iterdir() if path.is_file()}
+
+
+def pages(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*.html"))}
+
+
 def outputs(site: Path) -> dict[str, bytes]:
     return {path: (site / path).read_bytes() for path in OUTPUTS}
 
@@ -60,7 +69,7 @@ def test_the_first_build_keeps_both_pdfs_and_the_preview_of_each_edition(
 ) -> None:
     project, cache, _ = warmed
     count = len(editions(project))
-    assert sorted(path.suffix for path in cache.iterdir()) == [".pdf"] * 2 * count + [".png"] * count
+    assert sorted(path.suffix for path in entries(cache)) == [".pdf"] * 2 * count + [".png"] * count
 
 
 def test_a_build_with_the_same_handout_loads_no_drawing_library_and_gives_the_same_files(
@@ -85,7 +94,7 @@ def test_a_changed_handout_is_drawn_again_and_the_old_files_are_dropped(tmp_path
     cache = tmp_path / "cache"
     first = mkdocs_build(project, tmp_path / "first", HANDOUT_CACHE_DIR=str(cache))
     assert first.ok, first.output
-    old = set(cache.iterdir())
+    old = entries(cache)
     plan = project / "data" / "handout.yml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("  - strategies/chiropractic.md\n", "", 1), encoding="utf-8")  # one row fewer
@@ -94,5 +103,18 @@ def test_a_changed_handout_is_drawn_again_and_the_old_files_are_dropped(tmp_path
     assert second.ok, second.output
     assert all(outputs(second.site_dir)[path] != first_bytes for path, first_bytes in outputs(first.site_dir).items())
     # The whole build (every edition, each printing the handout list) kept what it used and deleted the rest.
-    assert len(list(cache.iterdir())) == len(old) and not old & set(cache.iterdir())
+    assert len(entries(cache)) == len(old) and not old & entries(cache)
     assert f"{len(old)} others deleted" in second.output
+
+
+def test_the_theme_is_compiled_once_and_later_builds_write_the_same_pages(
+    warmed: tuple[Path, Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    project, cache, _ = warmed
+    compiled = {path.name: path.stat().st_mtime_ns for path in (cache / "theme-templates").iterdir()}
+    assert len(compiled) > 20, "the first build should keep Material's and overrides/' compiled templates"
+    cached = mkdocs_build(project, tmp_path / "cached", HANDOUT_CACHE_DIR=str(cache))
+    fresh = mkdocs_build(project, tmp_path / "fresh")
+    assert cached.ok and fresh.ok, cached.output + fresh.output
+    assert {path.name: path.stat().st_mtime_ns for path in (cache / "theme-templates").iterdir()} == compiled
+    assert pages(cached.site_dir) == pages(fresh.site_dir)

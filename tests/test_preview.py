@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,13 +65,19 @@ def builds(log: Path) -> list[str]:
     return [line.split("Building ", 1)[1] for line in log.read_text().splitlines() if "Building " in line]
 
 
+def save_edit(project: Path, log: Path, name: str, change: Callable[[str], str]) -> int:
+    """Save an edit to docs/strategies/<name>.md as an editor does; the number of builds before it."""
+    page = project / "docs" / "strategies" / f"{name}.md"
+    before = len(builds(log))
+    page.write_text(change(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return before
+
+
 def test_an_edit_to_a_pages_text_rebuilds_that_page_and_the_preview_stays_whole(
     preview: tuple[Path, str, subprocess.Popen[bytes], Path],
 ) -> None:
     project, base, server, log = preview
-    page = project / "docs" / "strategies" / "stretching.md"
-    before = len(builds(log))
-    page.write_text(page.read_text(encoding="utf-8") + f"\n{EDITED}\n", encoding="utf-8")
+    before = save_edit(project, log, "stretching", lambda text: text + f"\n{EDITED}\n")
     wait_for(lambda: EDITED in (fetch(base + "strategies/stretching/") or ""), "the edit reaching the page", server, log)
     wait_for(lambda: "Reloading browsers" in log.read_text().split("Building the edited pages")[-1], "the rebuild", server, log)
     assert builds(log)[before:] == ["the edited pages..."]
@@ -90,10 +96,7 @@ def test_an_edit_to_a_title_rebuilds_every_page_that_shows_it(
     preview: tuple[Path, str, subprocess.Popen[bytes], Path],
 ) -> None:
     project, base, server, log = preview
-    page = project / "docs" / "strategies" / "heat.md"
-    before = len(builds(log))
-    page.write_text(page.read_text(encoding="utf-8").replace("title: Use warmth\n", "title: Use gentle warmth\n"),
-                    encoding="utf-8")
+    before = save_edit(project, log, "heat", lambda text: text.replace("title: Use warmth\n", "title: Use gentle warmth\n"))
     wait_for(lambda: "Use gentle warmth" in (fetch(base + "strategies/") or ""), "the new title on the strategies page",
              server, log)
     assert "Use gentle warmth" in (fetch(base + "strategies/massage/") or "")  # in every page's navigation
