@@ -60,6 +60,19 @@ def _section(title: str, items: list[object]) -> NavSection:
     return NavSection(title, index, tuple(children[1:] if index else children))
 
 
+def written_nav(nav: object) -> list[object]:
+    """`nav` as mkdocs.yml writes it. MkDocs hands the hooks that; Zensical hands Python its resolved
+    navigation ({"title", "url", "children", ...} per item), which is turned back into the same form."""
+    def item(entry: object) -> object:
+        if not (isinstance(entry, dict) and "children" in entry and "url" in entry):
+            return entry
+        if entry["children"]:
+            return {str(entry.get("title") or ""): [item(child) for child in entry["children"]]}
+        return {str(entry["title"]): entry["url"]} if entry.get("title") else entry["url"]
+
+    return [item(entry) for entry in nav] if isinstance(nav, list) else []
+
+
 def nav_tree(nav: object) -> NavSection:
     """The whole navigation as one untitled section."""
     return _section("", nav if isinstance(nav, list) else [])

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from legcramps.nav_sections import written_nav
+
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SITE_URL_FIX = "set SITE_URL to the published address, e.g. SITE_URL=https://OWNER.github.io/REPO/ make build"
 
@@ -101,7 +103,7 @@ def settings_from_config(conf: Any, root: Path) -> Settings:
     return Settings(
         root=root,
         docs_dir=docs_dir if docs_dir.is_absolute() else root / docs_dir,
-        nav=_get(conf, "nav", []),
+        nav=written_nav(_get(conf, "nav", [])),
         extra=_get(conf, "extra", {}),
         site_url=str(_get(conf, "site_url", "") or ""),
         site_name=str(_get(conf, "site_name", "")),
