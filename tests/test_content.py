@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from legcramps.nav_sections import nav_paths
 from legcramps.page_model import split_front_matter
-from legcramps.project import nav_paths
 from tests.support.readability import reading_grade, spanish_reading_ease
 from tests.support.site import ROOT
 from tests.test_build import PAGES, STRATEGIES, html_for

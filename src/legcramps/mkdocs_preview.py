@@ -22,26 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from legcramps.page_model import front_matter_text
+from legcramps.theme_cache import MemoryBytecodeCache
 
 POLL_SECONDS = 0.1
 log = logging.getLogger("mkdocs.plugins.leg_cramps.preview")
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory; Jinja checks each against its source's checksum."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass
@@ -52,7 +37,7 @@ class _State:
     search: list[dict[str, Any]] | None = None  # the whole search index after the last good build
     incremental: bool = False  # the build under way renders only the pages whose text changed
     rebuilt: set[str] = field(default_factory=set)  # addresses of the pages the build under way rendered
-    theme_bytecode: _MemoryBytecodeCache = field(default_factory=_MemoryBytecodeCache)
+    theme_bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
 
 
 STATE = _State()

@@ -76,3 +76,10 @@ def written_nav(nav: object) -> list[object]:
 def nav_tree(nav: object) -> NavSection:
     """The whole navigation as one untitled section."""
     return _section("", nav if isinstance(nav, list) else [])
+
+
+def nav_paths(nav: object) -> list[str]:
+    """Every page of `nav`, in order: the one reading of the navigation that page order, the
+    nav check and the editions' comparison share with the strategy groups."""
+    root = nav_tree(nav)
+    return ([root.index] if root.index else []) + list(root.pages())

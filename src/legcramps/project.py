@@ -17,6 +17,7 @@ from legcramps.clinic import ClinicDetails
 from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.handout_plan import HandoutPlan, load_handout_plan
+from legcramps.nav_sections import nav_paths
 from legcramps.page_model import PageMeta, body_offset, parse_page_meta, split_front_matter
 from legcramps.safety import QuickSteps, WarningSigns, load_quick_steps, load_warning_signs
 from legcramps.search_terms import SEARCH_TERMS_FILE, SearchTerms, load_search_terms
@@ -84,25 +85,6 @@ def rel_path(root: Path, path: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
-
-
-def nav_paths(nav: object) -> list[str]:
-    """The Markdown paths of mkdocs.yml's `nav`, in order (the one nav-order algorithm)."""
-    found: list[str] = []
-
-    def walk(item: object) -> None:
-        if isinstance(item, str):
-            if item.endswith(".md") and "://" not in item:
-                found.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, (list, tuple)):
-            for value in item:
-                walk(value)
-
-    walk(nav)
-    return found
 
 
 def _markdown_files(docs_dir: Path) -> Iterator[Path]:
