@@ -40,20 +40,16 @@ def _project(root: Path, pages: int) -> tuple[Path, str]:
 
 
 def _plain_variant(project: Path, config_file: str) -> str:
-    """bench/build.py's plain variant, with the project's navigation (a generated site's own) and its
-    language files (en-us, es-us: Material's words under the project's language codes), without which
-    Material cannot build those languages."""
+    """bench/build.py's plain variant (Material's own English), with the project's navigation (a
+    generated site's own)."""
     import yaml
 
-    from bench.build import PLAIN_OVERRIDES, make_plain_variant
+    from bench.build import make_plain_variant
 
     config = make_plain_variant(project)
     plain = yaml.safe_load((project / config).read_text(encoding="utf-8"))
     plain["INHERIT"] = config_file  # the same nav, so both sites' pages weigh the same in the browser
     (project / config).write_text(yaml.safe_dump(plain, sort_keys=False), encoding="utf-8")
-    languages = project / "overrides" / "partials" / "languages"
-    if languages.is_dir():
-        shutil.copytree(languages, project / PLAIN_OVERRIDES / "partials" / "languages", dirs_exist_ok=True)
     return config
 
 
