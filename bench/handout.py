@@ -22,8 +22,10 @@ from typing import Any
 
 from bench.common import ROOT, median
 from bench.generate import CONFIG, generate_site
-from legcramps.handout import build_handout, paper_order, render_handout, render_handouts
+from legcramps.handout import render_handout, render_handouts
 from legcramps.handout_content import HandoutContent, collect_content
+from legcramps.handout_worker import build_handout
+from legcramps.paper import paper_order
 from legcramps.session import start_build
 from legcramps.settings import load_settings
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,8 +29,8 @@ from legcramps import mkdocs_preview as preview
 from legcramps.checks import ALLOW_OVERDUE, source_reminders
 from legcramps.engine_config import hook_extra
 from legcramps.errors import ContentError, ContentProblems
-from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
+from legcramps.handout_worker import PendingHandout, start_handout, warm_up
 from legcramps.html import drop_blank_lines, name_section_navs
 from legcramps.image_sizes import size_images
 from legcramps.macros_module import page_src
@@ -41,6 +43,7 @@ from legcramps.theme_cache import theme_bytecode_cache
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
 MACROS_MODULE = "legcramps.macros_module"
 _build: Build | None = None
+_handout: PendingHandout | None = None
 _command = "build"
 
 
@@ -63,6 +66,8 @@ def _current() -> Build:
 @event_priority(100)  # before mkdocs-macros: its macros module then finds this build, checked once
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
+    if _command == "build":
+        warm_up()  # a second process starts loading WeasyPrint while the checks run
     macros = config.plugins.get("macros")
     if macros is None or MACROS_MODULE not in (macros.config.get("modules") or []):
         raise PluginError(f"mkdocs.yml: the 'macros' plugin must be enabled with modules: [{MACROS_MODULE}]")
@@ -89,16 +94,44 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """The PDF handout, made here so links to it validate under --strict."""
+    """The PDF handout's files, listed here so links to them validate under --strict.
+
+    While a second process draws it, the pages are written with stand-ins for its sizes (see
+    legcramps.handout_worker); its files and the real sizes go into the site at the end.
+    """
+    global _handout
+    with _handout_mistakes():
+        _handout = start_handout(_current().project)
+        if not _handout.in_worker:
+            _handout.result()  # from the cache, or drawn here
+    for path in _handout.paths:
+        files.append(File.generated(config, path, content=b""))
+    _handout_ready(files, config)
+    return files
+
+
+def _pending() -> PendingHandout:
+    assert _handout is not None, "hooks used before on_files"
+    return _handout
+
+
+@contextmanager
+def _handout_mistakes() -> Iterator[None]:
+    """A handout mistake (found whenever the handout is finished) stops the build with its one line."""
     try:
-        handout = build_handout(_current().project)
+        yield
     except HandoutError as error:
         raise PluginError(str(error)) from None
-    for output in handout.files:
-        files.append(File.generated(config, output.path, content=output.content))
-    # The theme's words and the handout links, for overrides/ (Zensical gets the same from engine_config)
-    config.extra.update(hook_extra(_current().project, handout.links))
-    return files
+
+
+def _handout_ready(files: Files, config: MkDocsConfig) -> None:
+    """The handout's files' content when it is ready; the theme's words and the handout links for overrides/
+    (Zensical gets the same from engine_config)."""
+    if _pending().ready():
+        with _handout_mistakes():
+            for output in _pending().result().files:
+                files.get_file_from_path(output.path).content_bytes = output.content  # type: ignore[union-attr]
+    config.extra.update(hook_extra(_current().project, _pending().links()))
 
 
 @event_priority(-100)  # after mkdocs-macros has rendered the page
@@ -120,13 +153,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     folder = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
     try:
-        return size_images(html, folder, read)  # no layout shift when an image arrives
+        return size_images(html, folder, read, _pending().known_sizes())  # no layout shift when an image arrives
     except ContentError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error.message}") from None
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    with _handout_mistakes():
+        return _pending().page_written(output_content, str(Path(config.site_dir) / template_name))  # the 404 page
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     preview.STATE.rebuilt.add(page.url)
+    with _handout_mistakes():
+        output = _pending().page_written(output, page.file.abs_dest_path)
     # The edition's spelling in titles, navigation and head too; each section's navigation named by its
     # title (Material leaves it unnamed next to an index page); the theme's empty lines dropped, so a
     # page's size does not grow with the pages of the collapsed sections in its navigation.
@@ -141,6 +181,7 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    _handout_ready(files, config)  # ready by now? Then its files are copied with the others
     if preview.STATE.serving:
         env.bytecode_cache = preview.STATE.theme_bytecode  # the theme compiled once per server, not per rebuild
     else:
@@ -150,7 +191,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 @event_priority(-100)  # after Material's search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
-    """Each page's keywords and the shared list's reader words, once, on the page's own index entry."""
+    """The handout finished, if it was still being drawn; each page's keywords and the shared list's reader
+    words, once, on the page's own index entry."""
+    with _handout_mistakes():
+        _pending().finish_site(Path(config.site_dir))
     docs = Path(config.docs_dir)
     preview.finish_build(config.site_dir, ((str(docs / src), front_matter_text(page.source))
                                            for src, page in _current().project.pages.items()))

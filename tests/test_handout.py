@@ -21,6 +21,7 @@ import yaml
 from legcramps import handout
 from legcramps.handout_content import collect_content
 from legcramps.page_model import split_front_matter
+from legcramps.paper import paper_order
 from legcramps.session import start_build
 from legcramps.settings import load_settings
 from legcramps.words import TIER_KEYS
@@ -251,7 +252,7 @@ def test_the_handout_text_is_real_selectable_text(pdf: bytes) -> None:
 
 
 def test_every_page_links_to_the_handout_with_its_real_size(site_dir: Path) -> None:
-    paper_first = handout.paper_order(CARE)[0]
+    paper_first = paper_order(CARE)[0]
     size_kb = max(1, round(pdf_path(site_dir, paper_first).stat().st_size / 1024))
     # The English edition's pages (the Spanish edition links its own PDFs: tests/test_editions.py).
     pages = [path for path in site_dir.rglob("index.html")

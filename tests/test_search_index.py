@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from legcramps.search_index import LIST_FIELD, OWN_FIELD
+from legcramps.search_index import LIST_FIELD, OWN_FIELD, material_stop_words
 from tests.test_build import html_for
 
 pytestmark = pytest.mark.build
@@ -102,3 +102,18 @@ def test_spanish_queries_leave_out_the_short_words_the_index_never_holds(site_di
     for word in ("enfermedad", "pie", "el pie", "pierna", "magnesio", "sed"):
         assert not separator.fullmatch(word), f"{word!r} is dropped from searches"
     assert [part for part in separator.split("calambre en-la pierna") if part] == ["calambre", "en", "la", "pierna"]
+
+
+def test_english_keywords_leave_out_the_words_the_browser_drops_from_the_index(site_dir: Path) -> None:
+    """lunr in Material's search worker drops "at", "in", "my" from every field; the index does not carry them."""
+    stop = material_stop_words()
+    assert {"at", "in", "my", "the", "a"} <= stop and "cramp" not in stop
+    worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    assert all(f'"{word}"' in worker.read_text(encoding="utf-8") for word in stop)  # the list the site ships
+    docs = index_of(site_dir)
+    kept = {word for doc in docs for field in (OWN_FIELD, LIST_FIELD) for text in doc.get(field, []) for word in text.split()}
+    assert kept and not kept & stop, sorted(kept & stop)
+    assert {"night", "calf", "stretch"} <= kept
+    # The Spanish edition's index keeps its words as written: its stop words are lunr.es's, applied in the browser.
+    spanish = {word for doc in index_of(site_dir / "es") for text in doc.get(OWN_FIELD, []) for word in text.split()}
+    assert {"de", "la"} & spanish

@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         pages = len(build.project.pages)
         print(f"{pages} pages, {len(build.project.bibliography)} sources: no problems found")
         return 0
-    from legcramps.handout import LOGGER_NAME, build_handout
+    from legcramps.handout import LOGGER_NAME
+    from legcramps.handout_worker import build_handout
 
     local = local_site_url_problem(build.project.settings.site_url)
     if local and is_deploy_build():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,36 @@ def read_data(path: Path) -> tuple[Any, str]:
 
 def line_of(text: str, key: str) -> int | None:
     """The first line that starts an entry called `key` (for pointing an editor at it)."""
-    pattern = re.compile(rf"^[ \t]*(-[ \t]*)?['\"]?{re.escape(key)}['\"]?[ \t]*:", re.MULTILINE)
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    if ":" in key or "'" in key or '"' in key:  # rare: the one-off pattern below reads these exactly
+        pattern = re.compile(rf"^[ \t]*(-[ \t]*)?['\"]?{re.escape(key)}['\"]?[ \t]*:", re.MULTILINE)
+        match = pattern.search(text)
+        return text.count("\n", 0, match.start()) + 1 if match else None
+    return _entry_lines(text).get(key)
+
+
+_ENTRY = re.compile(r"^[ \t]*(-[ \t]*)?([^:\n]*):", re.MULTILINE)
+
+
+@lru_cache(maxsize=16)
+def _entry_lines(text: str) -> dict[str, int]:
+    """Every entry name of a file with the first line it starts on, read in one pass.
+
+    The checks point at dozens of entries per file; one pass instead of one pattern per entry keeps
+    reading the project fast. A name is what comes before the line's first colon (optionally after
+    "- "), with or without its quotes.
+    """
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for match in _ENTRY.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        names = [match.group(2).rstrip(" \t")]
+        if match.group(1):  # "-key:" also names "-key" (the dash read as part of the name)
+            names.append((match.group(1) + match.group(2)).rstrip(" \t"))
+        for name in names:
+            for candidate in (name, name[1:], name[:-1], name[1:-1]) if name[:1] in "'\"" or name[-1:] in "'\"" else (name,):
+                lines.setdefault(candidate, line)
+    return lines
 
 
 def require_mapping(value: object, what: str) -> dict[str, Any]:

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from legcramps.errors import ContentProblems
-from legcramps.handout import build_handout
 from legcramps.handout_content import HandoutError
+from legcramps.handout_worker import build_handout
 from legcramps.project import Project
 from legcramps.session import start_build
 from legcramps.settings import load_settings

@@ -15,25 +15,20 @@ forwarded to the MkDocs logger, so `mkdocs build --strict` fails on them; any ex
 
 from __future__ import annotations
 
-import io
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from legcramps.handout_cache import HandoutCache
-from legcramps.handout_content import HandoutContent, HandoutError, collect_content, template_context
+from legcramps.handout_content import HandoutContent, HandoutError, template_context
 from legcramps.handout_logs import forward_weasyprint_logs
 from legcramps.handout_plan import HANDOUT_PLAN_FILE
-from legcramps.paper import PAPER_NAMES, PAPERS, PDF_PATH, PREVIEW_GREYS, PREVIEW_PATH, PREVIEW_WIDTH, paper_order
-from legcramps.project import Project
+from legcramps.paper import PAPER_NAMES, PAPERS, PDF_PATH, PREVIEW_PATH, STYLESHEET, TEMPLATE, TEMPLATE_DIR
 from legcramps.weasyprint_messages import IMPORT_DUPLICATE, is_notice
 
-TEMPLATE_DIR = Path("templates") / "handout"  # relative to the project root
-TEMPLATE = "handout.html"
-STYLESHEET = "handout.css"
 MAX_PAGES = 2
 LOGGER_NAME = "mkdocs.plugins.leg_cramps.handout"
 
@@ -85,6 +80,52 @@ def _html(content: HandoutContent, template_dir: Path) -> str:
         raise HandoutError(f"{where}: template error: {error}") from None
 
 
+@dataclass(frozen=True)
+class PdfJob:
+    """What WeasyPrint needs to draw the PDFs: plain data, so a worker process can take it (handout_worker.py)."""
+
+    html: str
+    papers: tuple[str, ...]  # the papers to draw (not found in the cache)
+    template_dir: Path
+    max_pages: int
+    last_strategy: str  # named when the handout is too long
+    logger_name: str = LOGGER_NAME
+
+
+@dataclass(frozen=True)
+class HandoutPlan:
+    """The handout's HTML, the PDFs the cache already has, and the job that draws the others."""
+
+    pdfs: dict[str, bytes]
+    cache_paths: dict[str, Path]
+    job: PdfJob
+
+
+def plan_handouts(
+    content: HandoutContent, papers: tuple[str, ...], *, template_dir: Path = TEMPLATE_DIR, max_pages: int = MAX_PAGES,
+) -> HandoutPlan:
+    """Render the HTML (template mistakes stop here) and look each paper's PDF up in the cache."""
+    template_dir = template_dir.resolve()
+    unknown = [paper for paper in papers if paper not in PAPERS]
+    if unknown:
+        where = _rel(template_dir / TEMPLATE)
+        raise HandoutError(f"{where}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
+    html = _html(content, template_dir)
+    cache = HandoutCache.from_environment()
+    cache_paths = {paper: cache.pdf_path(html, paper, template_dir, max_pages) for paper in papers} if cache else {}
+    pdfs = {paper: found for paper, path in cache_paths.items() if (found := HandoutCache.read(path)) is not None}
+    last = content.strategies[-1].src_path if content.strategies else "a strategy"
+    job = PdfJob(html, tuple(paper for paper in papers if paper not in pdfs), template_dir, max_pages, last)
+    return HandoutPlan(pdfs, cache_paths, job)
+
+
+def keep_in_cache(plan: HandoutPlan, drawn: dict[str, bytes], new_messages: set[str]) -> None:
+    """Keep the newly drawn PDFs for the next build, unless WeasyPrint warned about them."""
+    if plan.cache_paths and not any(not is_notice(line) for line in new_messages):
+        for paper, pdf in drawn.items():
+            HandoutCache.write(plan.cache_paths[paper], pdf)
+
+
 def render_handouts(
     content: HandoutContent,
     papers: tuple[str, ...],
@@ -102,55 +143,53 @@ def render_handouts(
     WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
     """
     reported = set() if reported is None else reported
-    template_dir = template_dir.resolve()
-    template_path = template_dir / TEMPLATE
-    stylesheet_path = template_dir / STYLESHEET
-    unknown = [paper for paper in papers if paper not in PAPERS]
-    if unknown:
-        raise HandoutError(f"{_rel(template_path)}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
-    html = _html(content, template_dir)
-    pdfs: dict[str, bytes] = {}
-    cache = HandoutCache.from_environment()
-    cached = {paper: cache.pdf_path(html, paper, template_dir, max_pages) for paper in papers} if cache else {}
-    for paper, path in cached.items():
-        found = HandoutCache.read(path)
-        if found is not None:
-            pdfs[paper] = found
-    missing = [paper for paper in papers if paper not in pdfs]
-    if not missing:
-        return pdfs
+    plan = plan_handouts(content, papers, template_dir=template_dir, max_pages=max_pages)
+    if not plan.job.papers:
+        return plan.pdfs
     reported_before = set(reported)
-    with warnings.catch_warnings():  # the machine notice says it once; see weasyprint_messages.py
+    drawn = draw_pdfs(replace(plan.job, logger_name=logger_name), reported)
+    keep_in_cache(plan, drawn, reported - reported_before)
+    return {**plan.pdfs, **drawn}
+
+
+def import_weasyprint() -> None:
+    """Load WeasyPrint (about 0.35 s), quietly: the machine notice says what matters once."""
+    with warnings.catch_warnings():  # see weasyprint_messages.py
         warnings.filterwarnings("ignore", IMPORT_DUPLICATE, DeprecationWarning)
-        from weasyprint import CSS, HTML, URLFetcher  # imported only when rendering: it takes 0.6 s
+        import weasyprint  # noqa: F401
+
+
+def draw_pdfs(job: PdfJob, reported: set[str]) -> dict[str, bytes]:
+    """WeasyPrint draws the job's papers. Its messages go to `job.logger_name`, each once per `reported`."""
+    import_weasyprint()
+    from weasyprint import CSS, HTML, URLFetcher
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
+    template_path = job.template_dir / TEMPLATE
+    stylesheet_path = job.template_dir / STYLESHEET
     # Only the committed template files and data: URIs, never the network; a missing file stops it.
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     stage = stylesheet_path  # the file a failure is reported against
+    pdfs: dict[str, bytes] = {}
     try:
         fonts = FontConfiguration()  # the stylesheet's @font-face rules load the committed font files
-        with forward_weasyprint_logs(stylesheet_path, logger_name, reported):
+        with forward_weasyprint_logs(stylesheet_path, job.logger_name, reported):
             stylesheet = CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts)
         stage = template_path
-        source = HTML(string=html, base_url=template_dir.as_uri() + "/", url_fetcher=fetcher)
-        for paper in missing:
-            with forward_weasyprint_logs(template_path, logger_name, reported):
+        source = HTML(string=job.html, base_url=job.template_dir.as_uri() + "/", url_fetcher=fetcher)
+        for paper in job.papers:
+            with forward_weasyprint_logs(template_path, job.logger_name, reported):
                 page_size = CSS(string=f"@page {{ size: {PAPERS[paper]}; }}")
                 document = source.render(stylesheets=[stylesheet, page_size], font_config=fonts, pdf_variant="pdf/ua-1")
                 pages = len(document.pages)
-                if pages > max_pages:
-                    last = content.strategies[-1].src_path if content.strategies else "a strategy"
+                if pages > job.max_pages:
                     raise HandoutError(
                         f"{HANDOUT_PLAN_FILE}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper and must fit on "
-                        f"{max_pages}: take {last} (or another strategy) out of 'strategies', or shorten a description"
+                        f"{job.max_pages}: take {job.last_strategy} (or another strategy) out of 'strategies', "
+                        "or shorten a description"
                     )
                 pdfs[paper] = document.write_pdf(pdf_variant="pdf/ua-1")
-        warned = any(not is_notice(line) for line in reported - reported_before)
-        if cached and not warned:  # never keep a PDF that warned
-            for paper in missing:
-                HandoutCache.write(cached[paper], pdfs[paper])
         return pdfs
     except HandoutError:
         raise
@@ -161,52 +200,20 @@ def render_handouts(
         ) from None
 
 
-def preview_png(pdf: bytes, width: int = PREVIEW_WIDTH) -> bytes:
-    """Page 1 of the PDF as a greyscale PNG, for the handout page (from the cache when it has it)."""
-    cache = HandoutCache.from_environment()
-    path = cache.preview_path(pdf, width, PREVIEW_GREYS) if cache else None
-    found = HandoutCache.read(path) if path else None
-    if found is not None:
-        return found
-    image = _draw_preview(pdf, width)
-    if path:
-        HandoutCache.write(path, image)
-    return image
+def size_kb(pdf: bytes) -> int:
+    """The size a reader is told before downloading: whole kilobytes, at least 1."""
+    return max(1, round(len(pdf) / 1024))
 
 
-def _draw_preview(pdf: bytes, width: int) -> bytes:
-    import pypdfium2  # imported only when drawing: with PIL, about 0.1 s
-
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        page = document[0]
-        scale = width / page.get_width()
-        image = page.render(scale=scale, grayscale=True).to_pil()
-        buffer = io.BytesIO()
-        image.convert("L").quantize(PREVIEW_GREYS).save(buffer, format="PNG", optimize=True)
-        return buffer.getvalue()
-    finally:
-        document.close()
+def handout_links(content: HandoutContent, order: tuple[str, ...], sizes: dict[str, Any]) -> dict[str, Any]:
+    """What the site's templates link to (config.extra.handout): each PDF with its size, and the preview."""
+    pdfs = [{"paper": content.words.handout[f"paper_{paper}"], "path": PDF_PATH.format(paper=paper), "size_kb": sizes[paper]}
+            for paper in order]
+    return {"pdfs": pdfs, "preview": PREVIEW_PATH, "reviewed": content.words.long_date(content.reviewed)}
 
 
-def build_handout(project: Project) -> Handout:
-    """Both PDFs and the preview image, with what the site's templates need to link to them."""
-    content = collect_content(project)
-    template_dir = project.settings.root / TEMPLATE_DIR
-    files: list[OutputFile] = []
-    pdfs: list[dict[str, Any]] = []
-    reported: set[str] = set()
-    order = paper_order(content.care)
-    rendered = render_handouts(content, order, template_dir=template_dir, reported=reported)
-    for paper in order:  # the country's own paper first: the preview shows it
-        pdf = rendered[paper]
-        path = PDF_PATH.format(paper=paper)
-        files.append(OutputFile(path, pdf))
-        pdfs.append({"paper": content.words.handout[f"paper_{paper}"], "path": path, "size_kb": max(1, round(len(pdf) / 1024))})
-    try:
-        preview = preview_png(files[0].content)
-    except Exception as error:
-        raise HandoutError(f"{_rel(template_dir / TEMPLATE)}: could not draw the preview image: {error}") from None
+def assemble_handout(content: HandoutContent, order: tuple[str, ...], pdfs: dict[str, bytes], preview: bytes) -> Handout:
+    """The site's files (the PDFs, the country's paper first, and the preview) and the links to them."""
+    files = [OutputFile(PDF_PATH.format(paper=paper), pdfs[paper]) for paper in order]
     files.append(OutputFile(PREVIEW_PATH, preview))
-    links = {"pdfs": pdfs, "preview": PREVIEW_PATH, "reviewed": content.words.long_date(content.reviewed)}
-    return Handout(files=tuple(files), links=links)
+    return Handout(tuple(files), handout_links(content, order, {paper: size_kb(pdfs[paper]) for paper in order}))

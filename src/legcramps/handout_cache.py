@@ -33,6 +33,7 @@ SYSTEM_LIBRARIES = (
 )
 
 
+@cache
 def _version(package: str) -> str:
     try:
         return f"{package} {metadata.version(package)}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import unquote
 
 from legcramps.errors import ContentError
@@ -59,13 +59,16 @@ def image_size(data: bytes) -> tuple[float, float] | None:
     return _svg_size(data) if b"<svg" in data[:2048] else None
 
 
-def size_images(html: str, page_dir: str, read: Callable[[str], bytes | None]) -> str:
+def size_images(html: str, page_dir: str, read: Callable[[str], bytes | None],
+                known: Mapping[str, tuple[float, float]] | None = None) -> str:
     """Add width and height to every <img> of the site that lacks one of them.
 
     `page_dir` is the page's folder in the built site ("strategies/stretching/"); `read` gives the
-    bytes of a file of the built site by its path, or None. Raises ContentError for an image of the
-    site whose size cannot be read, naming it and the fix.
+    bytes of a file of the built site by its path, or None; `known` gives the size of a file not yet
+    made (the handout preview while it is drawn). Raises ContentError for an image of the site whose
+    size cannot be read, naming it and the fix.
     """
+    known = known or {}
 
     def sized(match: re.Match[str]) -> str:
         tag = match.group(0)
@@ -76,8 +79,8 @@ def size_images(html: str, page_dir: str, read: Callable[[str], bytes | None]) -
         if any(not attributes[name].isdigit() for name in ("width", "height") if name in attributes):
             return tag  # a size in other units (50%): the editor's choice
         path = posixpath.normpath(posixpath.join(page_dir, unquote(src.split("#")[0].split("?")[0])))
-        data = read(path)
-        size = image_size(data) if data is not None else None
+        data = None if path in known else read(path)
+        size = known.get(path) or (image_size(data) if data is not None else None)
         if size is None or not all(size):
             raise ContentError(f"the image {src} has no width and height the build can read: use a PNG, JPEG or SVG "
                                'file, or write its size after it, e.g. { width="320" height="240" }')

@@ -14,9 +14,12 @@ where they are rendered (html.NOT_SEARCHED).
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -69,19 +72,51 @@ def search_notes(project: Project) -> list[str]:
             "find nothing (check its spelling)" for word in terms.unused(pages.values())]
 
 
+@cache
+def material_stop_words() -> frozenset[str]:
+    """The English words the reader's browser drops from the index: the list in Material's search worker.
+
+    Read from the installed theme, so it is the list the site ships; empty (nothing dropped) if the
+    worker is not found or no longer has one.
+    """
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    workers = Path(list(spec.submodule_search_locations)[0]) / "templates" / "assets" / "javascripts" / "workers"
+    for worker in sorted(workers.glob("search.*.js")):
+        found = _STOP_LIST.search(worker.read_text(encoding="utf-8"))
+        if found:
+            return frozenset(json.loads(f"[{found.group(1)}]"))
+    return frozenset()
+
+
+_STOP_LIST = re.compile(r"generateStopWordFilter\(\[((?:\"[a-z']+\",?)+)\]\)")
+
+
+def _without(text: str, drop: frozenset[str], separator: re.Pattern[str]) -> str:
+    return " ".join(word for word in separator.split(text) if word and word.lower() not in drop)
+
+
 def lean_index(index: Mapping[str, Any], words: Mapping[str, PageWords]) -> dict[str, Any]:
-    """The index with each page's words on its own entry only, once; its sections keep their text."""
+    """The index with each page's words on its own entry only, once; its sections keep their text.
+
+    In English, the words the browser's index drops anyway ("at", "in", "my") are left out of them.
+    """
+    config = dict(index.get("config", {}))
+    english = config.get("lang") == ["en"] and "stopWordFilter" in config.get("pipeline", [])
+    drop = material_stop_words() if english else frozenset()
+    separator = re.compile(str(config.get("separator") or r"[\s\-]+"))
     docs = []
     for doc in index["docs"]:
         entry = {name: value for name, value in doc.items() if name not in (OWN_FIELD, LIST_FIELD)}
         page = words.get(str(entry.get("location", "")))  # a page's own entry: its address, no "#"
         if page is not None:
-            if page.own:
-                entry[OWN_FIELD] = [page.own]
-            if page.listed:
-                entry[LIST_FIELD] = [page.listed]
+            for field, text in ((OWN_FIELD, page.own), (LIST_FIELD, page.listed)):
+                if drop:
+                    text = _without(text, drop, separator)
+                if text:
+                    entry[field] = [text]
         docs.append(entry)
-    config = dict(index.get("config", {}))
     fields = {name: dict(spec) for name, spec in config.get("fields", {}).items()}
     own_boost = float(fields.setdefault(OWN_FIELD, {"boost": 1e6}).get("boost", 1e6))
     fields[LIST_FIELD] = {"boost": own_boost * LIST_WEIGHT}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,11 +80,22 @@ class Words:
 
     def long_date(self, day: date) -> str:
         """'November 20, 2026', '20 November 2026', '20 de noviembre de 2026': Babel, per locale."""
-        return format_date(day, format="long", locale=self.locale.replace("-", "_"))
+        return _long_date(day, self.locale.replace("-", "_"))
 
     def month_date(self, day: date) -> str:
         """'September 2012', 'septiembre de 2012': for sources dated by month only."""
-        return format_skeleton("yMMMM", day, locale=self.locale.replace("-", "_"))
+        return _month_date(day, self.locale.replace("-", "_"))
+
+
+# The same few review and source dates are written on many pages: Babel formats each once.
+@lru_cache(maxsize=1024)
+def _long_date(day: date, locale: str) -> str:
+    return format_date(day, format="long", locale=locale)
+
+
+@lru_cache(maxsize=1024)
+def _month_date(day: date, locale: str) -> str:
+    return format_skeleton("yMMMM", day, locale=locale)
 
 
 def load_words(path: Path, locale: str = "en-US") -> Words:

@@ -1,0 +1,92 @@
+"""A cold build draws the handout in a second process while it writes the pages (legcramps.handout_worker).
+
+What a reader gets does not change: the site is byte for byte the site a build drawing the handout in
+its own process makes, with every PDF's real size on every page. The build's own process never loads
+WeasyPrint; a WeasyPrint warning still fails the strict build; the preview's size, written on the
+handout page before the preview exists, is the size it is drawn at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from legcramps import handout
+from legcramps.handout_content import collect_content
+from legcramps.handout_preview import draw_preview
+from legcramps.handout_worker import IN_PROCESS_VARIABLE
+from legcramps.image_sizes import image_size
+from legcramps.paper import PAPERS, preview_size
+from tests.support.site import BuildResult, build_env, copy_project, mkdocs_build
+from tests.test_handout import PROJECT, TEMPLATE, break_file
+from tests.test_handout_cache import DRAWING
+
+pytestmark = pytest.mark.build
+
+TWO_CORES = len(os.sched_getaffinity(0)) > 1
+needs_two_cores = pytest.mark.skipif(not TWO_CORES, reason="the handout is drawn in a second process only with two cores")
+PROBE = f"""
+import json, sys
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
+finally:
+    print(json.dumps(sorted({{name.split(".")[0] for name in sys.modules}} & set({DRAWING!r}))))
+"""
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def loaded_by_build(project: Path, site: Path, **env: str) -> list[str]:
+    """The drawing libraries one English build loaded in its own process."""
+    result = subprocess.run([sys.executable, "-c", PROBE, str(site)], cwd=project, capture_output=True, text=True,
+                            env=build_env(**env))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return list(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("worker") / "project")
+
+
+@needs_two_cores
+def test_a_build_drawing_in_a_second_process_makes_the_same_site(project: Path, tmp_path: Path) -> None:
+    there = mkdocs_build(project, tmp_path / "worker")
+    here = mkdocs_build(project, tmp_path / "here", **{IN_PROCESS_VARIABLE: "1"})
+    assert there.ok and here.ok, there.output + here.output
+    files = site_files(there.site_dir)
+    assert files == site_files(here.site_dir)
+    assert not [name for name, data in files.items() if b"HANDOUT-SIZE-" in data]  # every stand-in filled
+
+
+@needs_two_cores
+def test_the_build_process_itself_never_loads_weasyprint(project: Path, tmp_path: Path) -> None:
+    assert loaded_by_build(project, tmp_path / "worker") == []
+    assert (tmp_path / "worker" / handout.PREVIEW_PATH).stat().st_size > 1000
+    # Turned off (to profile a build in one process), the same build loads them itself.
+    assert loaded_by_build(project, tmp_path / "here", **{IN_PROCESS_VARIABLE: "1"}) == sorted(DRAWING)
+
+
+@pytest.mark.parametrize("where", ["worker", "in process"])
+def test_a_weasyprint_warning_fails_the_strict_build_wherever_it_is_drawn(tmp_path: Path, where: str) -> None:
+    project = copy_project(tmp_path / "project")
+    break_file(project, TEMPLATE, 'alt="{{ t.qr_alt }}"', 'data-alt="{{ t.qr_alt }}"')
+    env = {IN_PROCESS_VARIABLE: "1"} if where == "in process" else {}
+    result: BuildResult = mkdocs_build(project, tmp_path / "site", **env)
+    assert not result.ok
+    assert [line for line in result.output.splitlines() if TEMPLATE in line and "alt" in line], result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("paper", list(PAPERS))
+def test_the_preview_is_drawn_at_the_size_the_handout_page_gives_it(paper: str) -> None:
+    pdf = handout.render_handout(collect_content(PROJECT), paper)
+    assert image_size(draw_preview(pdf)) == preview_size(paper)
