@@ -47,6 +47,13 @@ $(BIN)/.site-deps: requirements.txt pyproject.toml $(if $(VENV_BROKEN),FORCE)
 	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
+# The package's and the hooks' bytecode, compiled once here (an editable install compiles nothing): a
+# build then never compiles them again, even where PYTHONDONTWRITEBYTECODE is set (0.1 s or more of
+# every build; see README, Performance).
+$(BIN)/.bytecode: $(BIN)/.site-deps $(wildcard src/legcramps/*.py hooks/*.py)
+	$(BIN)/python -m compileall -q src hooks
+	touch $@
+
 $(BIN)/.test-deps: $(BIN)/.site-deps requirements-test.txt
 	$(PIP) install --require-hashes -r requirements-test.txt
 	touch $@
@@ -57,12 +64,12 @@ tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.jso
 
 # A failed build never replaces the last good site/: build aside, add the offline copy's service
 # worker (src/legcramps/offline.py, from the built files), then swap.
-build: system-build $(BIN)/.site-deps
+build: system-build $(BIN)/.site-deps $(BIN)/.bytecode
 	rm -rf .site-build
 	$(BIN)/python -m tools.build_site .site-build $(CONFIG)
 	rm -rf site && mv .site-build site
 
-serve: system-build $(BIN)/.site-deps
+serve: system-build $(BIN)/.site-deps $(BIN)/.bytecode
 	HANDOUT_CACHE_DIR=.cache/handout $(BIN)/mkdocs serve --strict --livereload -f $(CONFIG) --dev-addr 127.0.0.1:$(PORT)
 
 # Finds Chromium (CHROMIUM / CHROME, then the system's), else runs Playwright's installer.
@@ -70,7 +77,7 @@ browser: $(BIN)/.test-deps
 	$(BIN)/python -m tests.support.browser --install
 
 # Lint and types first (seconds), then every test: unit, build and browser (pytest markers).
-test: system-test $(BIN)/.test-deps browser tools/node_modules/.package-lock.json lint
+test: system-test $(BIN)/.test-deps $(BIN)/.bytecode browser tools/node_modules/.package-lock.json lint
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/.test-deps
@@ -80,7 +87,7 @@ lint: $(BIN)/.test-deps
 test-browser: system-test $(BIN)/.test-deps browser
 	$(BIN)/python -m pytest tests/browser
 
-bench: system-test $(BIN)/.test-deps browser
+bench: system-test $(BIN)/.test-deps $(BIN)/.bytecode browser
 	$(BIN)/python -m bench
 
 # Regenerate the exact, hashed pins after editing pyproject.toml's ranges, for the Python version CI uses.
