@@ -132,7 +132,9 @@ def _html_pages(site: Path) -> list[tuple[str, int, int]]:
 
 def _scale_one(site: Path, runs: int, log: Log, label: str) -> dict[str, object]:
     out = site.parent / f"{site.name}-site"
-    results = [_build(site, CONFIG, out, strict=True) for _ in range(runs)]
+    # The handout drawn in the build's own process: its cost is then the same at every size, so the
+    # marginal cost per page is the pages' own (in a second process it hides behind more or fewer pages).
+    results = [_build(site, CONFIG, out, strict=True, HANDOUT_IN_PROCESS="1") for _ in range(runs)]
     pages = _html_pages(out)
     strategies = [size for name, size, _ in pages if name.startswith("strategies/gen-")]
     heaviest = max(pages, key=lambda page: page[2])

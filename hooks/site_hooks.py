@@ -101,7 +101,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """
     global _handout
     with _handout_mistakes():
-        _handout = start_handout(_current().project)
+        _handout = start_handout(_current().project, worker=_command == "build" and not preview.STATE.serving)
         if not _handout.in_worker:
             _handout.result()  # from the cache, or drawn here
     for path in _handout.paths:

@@ -112,7 +112,7 @@ def plan_handouts(
         raise HandoutError(f"{where}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
     html = _html(content, template_dir)
     cache = HandoutCache.from_environment()
-    cache_paths = {paper: cache.pdf_path(html, paper, template_dir, max_pages) for paper in papers} if cache else {}
+    cache_paths = cache.pdf_paths(html, papers, template_dir, max_pages) if cache else {}
     pdfs = {paper: found for paper, path in cache_paths.items() if (found := HandoutCache.read(path)) is not None}
     last = content.strategies[-1].src_path if content.strategies else "a strategy"
     job = PdfJob(html, tuple(paper for paper in papers if paper not in pdfs), template_dir, max_pages, last)

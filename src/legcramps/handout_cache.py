@@ -67,9 +67,10 @@ def _digest(parts: Iterable[str | bytes]) -> str:
     return digest.hexdigest()
 
 
-def _folder_files(folder: Path) -> Iterable[bytes]:
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        yield path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
+def _folder_digest(folder: Path) -> str:
+    """Every file of the template folder (stylesheet, fonts), read once for both papers."""
+    return _digest(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes()
+                   for path in sorted(p for p in folder.rglob("*") if p.is_file()))
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,10 @@ class HandoutCache:
         folder = os.environ.get(CACHE_VARIABLE)
         return cls(Path(folder)) if folder else None
 
-    def pdf_path(self, html: str, paper: str, template_dir: Path, max_pages: int) -> Path:
-        """Where the PDF rendered from exactly these inputs is kept."""
-        parts = [*map(_version, PDF_PACKAGES), _system_libraries(), paper, str(max_pages), html]
-        return self.folder / f"{_digest([*parts, *_folder_files(template_dir)])}.pdf"
+    def pdf_paths(self, html: str, papers: Iterable[str], template_dir: Path, max_pages: int) -> dict[str, Path]:
+        """Where the PDF of each paper rendered from exactly these inputs is kept."""
+        shared = [*map(_version, PDF_PACKAGES), _system_libraries(), str(max_pages), html, _folder_digest(template_dir)]
+        return {paper: self.folder / f"{_digest([paper, *shared])}.pdf" for paper in papers}
 
     def preview_path(self, pdf: bytes, width: int, greys: int) -> Path:
         """Where the preview image of exactly this PDF, at this size, is kept."""
