@@ -46,6 +46,12 @@ def machine_line(results: dict[str, Any]) -> str:
         parts.append(f"Lighthouse {lighthouse['version']}")
     if m.get("load_average_before") is not None:
         parts.append(f"1-minute load average {m['load_average_before']} when the run started (other jobs add noise)")
+    # A part rerun alone (--only) keeps its own time: say when each was measured if they differ.
+    times = {name: section["measured_at"] for name, section in results.items()
+             if isinstance(section, dict) and isinstance(section.get("measured_at"), str)}
+    if len(set(times.values())) > 1:
+        when = ", ".join(f"{name.replace('_', ' ')} {stamp}" for name, stamp in sorted(times.items(), key=lambda item: item[1]))
+        return "; ".join(parts) + f". Measured, part by part: {when}."
     return "; ".join(parts) + f". Measured {results.get('measured_at', '?')}."
 
 
