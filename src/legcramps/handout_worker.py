@@ -9,13 +9,14 @@ that shows them is written. The PDFs are byte-identical to the ones drawn in the
 WeasyPrint's messages are collected in the worker and logged by the build, so `--strict` still fails
 on them; a handout mistake still stops the build with its one line. The worker is forked, so it is
 used only while the build runs in one thread (not under `mkdocs serve`, whose handout comes from the
-cache), and `HANDOUT_IN_PROCESS=1` turns it off (to profile a build in one process).
+cache), only on Linux, and `HANDOUT_IN_PROCESS=1` turns it off (to profile a build in one process).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -51,13 +52,13 @@ _pool: ProcessPoolExecutor | None = None
 
 def worker_allowed() -> bool:
     """A second process helps only with a second core, and forking is safe only with one thread."""
-    if os.environ.get(IN_PROCESS_VARIABLE):
-        return False
+    if os.environ.get(IN_PROCESS_VARIABLE) or not sys.platform.startswith("linux"):
+        return False  # forking is safe on Linux; elsewhere (macOS's system libraries) it can crash
     if _pool is not None:
         return True  # started before any other thread (its own manager thread is the one running now)
     if threading.active_count() > 1:
         return False
-    return len(os.sched_getaffinity(0)) > 1 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) > 1
+    return len(os.sched_getaffinity(0)) > 1
 
 
 def _worker() -> ProcessPoolExecutor:
