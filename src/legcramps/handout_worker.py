@@ -3,8 +3,9 @@
 WeasyPrint (import, layout, writing) is most of a cold build's time, and it needs nothing from the
 pages: only the handout's HTML, which comes from the project model. On a machine with two or more
 cores the MkDocs hooks start a worker process as the build starts (it loads WeasyPrint while the
-checks run), hand it the PDFs to draw once the HTML is known, and collect them when the first page
-that shows them is written. The PDFs are byte-identical to the ones drawn in the build's own process.
+checks run) and hand it the PDFs to draw once the HTML is known. Pages written before it is done
+carry a stand-in for each PDF's size, filled in at the end of the build with the handout's files.
+The site is byte-identical to one whose handout is drawn in the build's own process.
 
 WeasyPrint's messages are collected in the worker and logged by the build, so `--strict` still fails
 on them; a handout mistake still stops the build with its one line. The worker is forked, so it is
