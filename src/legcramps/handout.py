@@ -142,14 +142,19 @@ def render_handouts(
     inputs are unchanged comes from the cache (`HANDOUT_CACHE_DIR`) without importing WeasyPrint.
     WeasyPrint's warnings and errors go to the `logger_name` logger, each once per `reported` set.
     """
-    reported = set() if reported is None else reported
     plan = plan_handouts(content, papers, template_dir=template_dir, max_pages=max_pages)
+    plan = replace(plan, job=replace(plan.job, logger_name=logger_name))
+    return {**plan.pdfs, **draw_missing(plan, set() if reported is None else reported)}
+
+
+def draw_missing(plan: HandoutPlan, reported: set[str]) -> dict[str, bytes]:
+    """Draw in this process the PDFs the cache did not have, and keep them there unless WeasyPrint warned."""
     if not plan.job.papers:
-        return plan.pdfs
+        return {}
     reported_before = set(reported)
-    drawn = draw_pdfs(replace(plan.job, logger_name=logger_name), reported)
+    drawn = draw_pdfs(plan.job, reported)
     keep_in_cache(plan, drawn, reported - reported_before)
-    return {**plan.pdfs, **drawn}
+    return drawn
 
 
 def import_weasyprint() -> None:
@@ -212,8 +217,13 @@ def handout_links(content: HandoutContent, order: tuple[str, ...], sizes: dict[s
     return {"pdfs": pdfs, "preview": PREVIEW_PATH, "reviewed": content.words.long_date(content.reviewed)}
 
 
+def site_paths(order: tuple[str, ...]) -> tuple[str, ...]:
+    """The handout's files in the site: the PDFs, the country's paper first, then the preview."""
+    return (*(PDF_PATH.format(paper=paper) for paper in order), PREVIEW_PATH)
+
+
 def assemble_handout(content: HandoutContent, order: tuple[str, ...], pdfs: dict[str, bytes], preview: bytes) -> Handout:
-    """The site's files (the PDFs, the country's paper first, and the preview) and the links to them."""
-    files = [OutputFile(PDF_PATH.format(paper=paper), pdfs[paper]) for paper in order]
-    files.append(OutputFile(PREVIEW_PATH, preview))
-    return Handout(tuple(files), handout_links(content, order, {paper: size_kb(pdfs[paper]) for paper in order}))
+    """The site's files and the links to them."""
+    contents = [*(pdfs[paper] for paper in order), preview]
+    files = tuple(OutputFile(path, data) for path, data in zip(site_paths(order), contents, strict=True))
+    return Handout(files, handout_links(content, order, {paper: size_kb(pdfs[paper]) for paper in order}))

@@ -31,17 +31,19 @@ from legcramps.handout import (
     HandoutPlan,
     PdfJob,
     assemble_handout,
+    draw_missing,
     draw_pdfs,
     handout_links,
     import_weasyprint,
     keep_in_cache,
     plan_handouts,
+    site_paths,
 )
 from legcramps.handout_cache import HandoutCache
 from legcramps.handout_content import HandoutContent, HandoutError, collect_content
 from legcramps.handout_preview import draw_preview, preview_png
 from legcramps.image_sizes import image_size
-from legcramps.paper import PDF_PATH, PREVIEW_PATH, TEMPLATE_DIR, paper_order, preview_size
+from legcramps.paper import PREVIEW_PATH, TEMPLATE_DIR, paper_order, preview_size
 from legcramps.project import Project
 
 IN_PROCESS_VARIABLE = "HANDOUT_IN_PROCESS"
@@ -111,8 +113,7 @@ class PendingHandout:
 
     @property
     def paths(self) -> tuple[str, ...]:
-        """The files it makes in the site: the PDFs, the country's paper first, and the preview."""
-        return (*(PDF_PATH.format(paper=paper) for paper in self.order), PREVIEW_PATH)
+        return site_paths(self.order)
 
     @property
     def in_worker(self) -> bool:
@@ -150,9 +151,8 @@ class PendingHandout:
 
     def fill(self, text: str) -> str:
         """The text with the real size of each PDF in place of its stand-in (waits for the handout)."""
-        sizes = {pdf["path"]: pdf["size_kb"] for pdf in self.result().links["pdfs"]}
-        for paper in self.order:
-            text = text.replace(_SIZE_STAND_IN.format(paper=paper), str(sizes[PDF_PATH.format(paper=paper)]))
+        for paper, pdf in zip(self.order, self.result().links["pdfs"], strict=True):
+            text = text.replace(_SIZE_STAND_IN.format(paper=paper), str(pdf["size_kb"]))
         return text
 
     def known_sizes(self) -> dict[str, tuple[float, float]]:
@@ -165,23 +165,22 @@ class PendingHandout:
         return self.handout
 
     def _finish(self) -> Handout:
-        reported: set[str] = set()  # WeasyPrint's lines, logged as they came when drawn in this process
         drawn: dict[str, bytes] = {}
         preview = None
-        messages: Messages = []
         if self.future is not None:
             try:
                 drawn, preview, messages = self.future.result()
             except BrokenProcessPool:  # the worker died (a crash in a system library): draw here, to see why
                 self.future = None
+            else:
+                logger = logging.getLogger(self.plan.job.logger_name)
+                for level, line in messages:
+                    logger.log(level, "%s", line)
+                keep_in_cache(self.plan, drawn, {line for _, line in messages})
             finally:
                 _shutdown()
-        if self.future is None and self.plan.job.papers:
-            drawn = draw_pdfs(self.plan.job, reported)
-        logger = logging.getLogger(self.plan.job.logger_name)
-        for level, line in messages:
-            logger.log(level, "%s", line)
-        keep_in_cache(self.plan, drawn, reported | {line for _, line in messages})
+        if self.future is None:
+            drawn = draw_missing(self.plan, set())  # its messages are logged as they come
         pdfs = {**self.plan.pdfs, **drawn}
         image = preview_png(pdfs[self.order[0]], drawn=preview)
         if image_size(image) != preview_size(self.order[0]):  # the handout page was written with this size
