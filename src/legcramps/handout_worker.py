@@ -156,8 +156,9 @@ class PendingHandout:
         return text
 
     def known_sizes(self) -> dict[str, tuple[float, float]]:
-        """The preview's size while it is being drawn, for the handout page's <img>."""
-        return {} if self.ready() else {PREVIEW_PATH: preview_size(self.order[0])}
+        """The preview's size for the handout page's <img>, from the paper: the file may not be in the site
+        yet, even when the worker is done (or failed: its mistake is then reported, not a missing size)."""
+        return {PREVIEW_PATH: preview_size(self.order[0])}
 
     def result(self) -> Handout:
         if self.handout is None:
