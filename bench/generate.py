@@ -3,8 +3,9 @@
 The generated project is a copy of the real engine (mkdocs.yml, hooks/, overrides/, data/,
 templates/, the stylesheet and pictures) with its own small set of non-strategy pages, so it builds
 whatever state the real content is in. Every page goes through the real macros, citations and page
-model: valid front matter, unique titles, future review dates, three cite() calls per page with keys
-taken in turn from data/bibliography.yml (so every key is cited somewhere, as the build requires).
+model: valid front matter, unique titles, text of its own under every heading (bench/prose.py, from
+the real pages' words), future review dates, three cite() calls per page with keys taken in turn
+from data/bibliography.yml (so every key is cited somewhere, as the build requires).
 
 The navigation is the project's own design (mkdocs.yml's features, navigation.prune included): the
 strategies in groups of GROUP_SIZE, each group a nav section with its own page listing its strategies
@@ -24,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from bench.common import ROOT
+from bench.prose import paragraph
 from legcramps.citations import load_bibliography
 from legcramps.handout_plan import MAX_STRATEGIES
 from legcramps.page_model import split_front_matter
@@ -38,14 +40,6 @@ _WORDS = (
     "calf", "thigh", "foot", "night", "evening", "morning", "gentle", "slow", "warm", "cool",
     "standing", "seated", "towel", "wall", "step", "ankle", "toe", "knee", "hamstring", "shin",
 )
-_FILLER = (
-    "Most people can try this at home. It costs little and takes a few minutes. "
-    "Stop if it hurts more than a firm pull, and try again the next evening. "
-    "Keep a short diary of your cramps for two weeks, so you can see whether it helps you. "
-    "Write down when the cramp started, which muscle it was and how long it lasted."
-)
-
-
 def _title(index: int) -> str:
     first = _WORDS[index % len(_WORDS)]
     second = _WORDS[(index // len(_WORDS)) % len(_WORDS)]
@@ -65,7 +59,7 @@ def _group(index: int) -> str:
 
 
 def strategy_page(template: str, index: int, count: int, keys: list[str], today: date) -> str:
-    """One strategy page: the template's sections with filler text and three citations."""
+    """One strategy page: the template's sections, each with its own text (bench/prose.py), and three citations."""
     front, body = split_front_matter(template)
     title = _title(index)
     grades = list(_grade_words())
@@ -82,14 +76,14 @@ def strategy_page(template: str, index: int, count: int, keys: list[str], today:
         front["featured"] = True
     cited = [keys[(3 * index + offset) % len(keys)] for offset in range(3)]
     lines = []
-    for line in body.splitlines():
+    for number, line in enumerate(body.splitlines()):
         if line.startswith("# "):
             line = f"# {title}"
         elif "{{ cite(" in line:
             line = line.split("{{ cite(")[0] + "{{ cite(" + ", ".join(f'"{k}"' for k in cited[:2]) + ") }}"
         lines.append(line)
         if line.startswith("## "):
-            lines += ["", _FILLER, ""]
+            lines += ["", paragraph(f"{index}-{number}"), ""]
         if line.startswith("## Why it might help"):
             lines += [f"One review looked at this question.{{{{ cite(\"{cited[2]}\") }}}}", ""]
     return _page(front, "\n".join(lines) + "\n")
