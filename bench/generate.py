@@ -40,6 +40,8 @@ _WORDS = (
     "calf", "thigh", "foot", "night", "evening", "morning", "gentle", "slow", "warm", "cool",
     "standing", "seated", "towel", "wall", "step", "ankle", "toe", "knee", "hamstring", "shin",
 )
+
+
 def _title(index: int) -> str:
     first = _WORDS[index % len(_WORDS)]
     second = _WORDS[(index // len(_WORDS)) % len(_WORDS)]

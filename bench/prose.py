@@ -16,10 +16,11 @@ from collections import defaultdict
 from functools import lru_cache
 
 from bench.common import ROOT
+from legcramps.page_model import split_front_matter
 
 _START = ("", "")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[.,]?")
-_SKIP_LINE = re.compile(r"^\s*(#|\||!|<|\{|-{3}|[a-z_]+:|```|\[\^)")
+_SKIP_LINE = re.compile(r"^\s*(#|\||!|<|\{|```|\[\^)")  # headings, tables, pictures, HTML, macros, code, notes
 MAX_WORDS = 18  # a sentence ends here if the chain has not ended it (the site's sentences are short)
 
 
@@ -27,7 +28,8 @@ def _prose_lines() -> list[str]:
     """Plain text lines of the English pages: no headings, tables, macros, front matter or links."""
     lines = []
     for page in sorted((ROOT / "docs").rglob("*.md")):
-        for line in page.read_text(encoding="utf-8").splitlines():
+        _, body = split_front_matter(page.read_text(encoding="utf-8"))  # the page model's reading of it
+        for line in body.splitlines():
             if not _SKIP_LINE.match(line):
                 line = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\]\([^)]*\)|\{[^}]*\}", " ", line)
                 lines.append(line)
