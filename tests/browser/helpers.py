@@ -36,11 +36,22 @@ def page_path(url: str, site_url: str) -> str:
     return path[len(base):] if path.startswith(base) else path
 
 
+# Resolves once Material has started: its document$ has announced the page (after the first paint,
+# overrides/partials/after-first-paint.html), so every component Material mounts is in place.
+MATERIAL_STARTED = "() => new Promise(started => document$.subscribe(() => started(true)))"
+
+
 def open_page(page: Page, url: str) -> None:
-    """Go to a page and wait until Material's scripts have run (the palette is applied)."""
+    """Go to a page and wait until Material's scripts have started."""
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url} answered {response.status if response else 'nothing'}"
-    page.wait_for_selector("body[data-md-color-scheme]", state="attached")
+    wait_for_material(page)
+
+
+def wait_for_material(page: Page) -> None:
+    """Wait until Material's script has loaded (after the first paint) and started."""
+    page.wait_for_function("() => window.document$ !== undefined")
+    page.evaluate(MATERIAL_STARTED)
 
 
 # Keyboard walks press Tab hundreds of times: without transitions each focus stop is judged in its

@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from .helpers import NO_MOTION, SEARCH_PROBE, SitePage, open_page, page_path, report, type_search
+from .helpers import NO_MOTION, SEARCH_PROBE, SitePage, open_page, page_path, report, type_search, wait_for_material
 
 pytestmark = pytest.mark.browser
 
@@ -97,7 +97,7 @@ def test_axe_finds_no_violations_on_any_page(
     # The 404 page readers see for a missing address.
     response = axe_page.goto(urljoin(site_url, "no-such-page/"))
     assert response is not None and response.status == 404
-    axe_page.wait_for_selector("body[data-md-color-scheme]", state="attached")
+    wait_for_material(axe_page)
     if found := axe_violations(axe_page):
         problems["404 page"] = found
     assert not problems, f"axe-core violations in the {palette} palette on a {screen} screen:\n{report(problems)}"

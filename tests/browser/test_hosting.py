@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page, Response
 
 from tests.support.site import SUB_PATH
 
-from .helpers import SitePage, page_path, report
+from .helpers import SitePage, page_path, report, wait_for_material
 
 pytestmark = pytest.mark.browser
 
@@ -86,6 +86,7 @@ def crawl(browser: Browser, pages: list[SitePage], site_url: str) -> Iterator[Cr
     for name, url in visits:
         bad.clear()
         page.goto(url, wait_until="load")
+        wait_for_material(page)  # its script is requested after the first paint
         found = page.evaluate(COLLECT)
         for link in found["links"]:
             if link.startswith(origin):

@@ -25,7 +25,7 @@ from legcramps.offline import PrecacheEntry, precache_entries
 from tests.support.site import ROOT, SUB_PATH, SiteServer, copy_project, free_port, mkdocs_build
 from tools.build_site import editions, worker_exclude
 
-from .helpers import SEARCH_PROBE, open_page, page_path, top_results, type_search
+from .helpers import SEARCH_PROBE, open_page, page_path, top_results, type_search, wait_for_material
 
 pytestmark = pytest.mark.browser
 
@@ -156,7 +156,7 @@ def test_with_no_network_the_key_pages_and_every_strategy_page_open(
         assert response is not None and response.ok and response.from_service_worker, (
             f"{path or 'home'} did not open offline"
         )
-        page.wait_for_selector("body[data-md-color-scheme]", state="attached")  # Material's script ran
+        wait_for_material(page)  # Material's script, from the offline copy, started
         assert page.inner_text("h1").strip() == heading(site_dir, path)
         broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
         assert not broken, f"{path}: images missing offline: {broken}"

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Browser, Request
 
-from .helpers import SEARCH_PROBE, SitePage, open_page, report, type_search
+from .helpers import SEARCH_PROBE, SitePage, open_page, report, type_search, wait_for_material
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +40,8 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(
             requests.clear()
             if name == "404 page":
                 page.goto(url, wait_until="networkidle")
+                wait_for_material(page)
+                page.wait_for_load_state("networkidle")
             else:
                 open_page(page, url)
                 page.wait_for_load_state("networkidle")
