@@ -89,11 +89,12 @@ def test_a_readers_saved_choice_beats_the_dark_mode_setting(dark: BrowserContext
 def test_the_switch_works_and_remembers_without_materials_script(page: Page, served_site: object, site_url: str) -> None:
     without_materials_script(page)
     page.goto(urljoin(site_url, "cramp-right-now/"), wait_until="load")
+    page.wait_for_function("() => window.legcrampsPalette.switches")  # palette-switch.js, after the first paint
     page.get_by_title("Switch to dark mode").click()
     assert page.evaluate(PALETTE) == {"scheme": "slate", "toggle": ["Switch to light mode"]}
     page.goto(urljoin(site_url, "strategies/stretching/"), wait_until="load")
     assert page.evaluate(PALETTE) == {"scheme": "slate", "toggle": ["Switch to light mode"]}
-    page.keyboard.press("Tab")
+    page.wait_for_function("() => window.legcrampsPalette.switches")
     page.focus("#__palette_1")
     page.keyboard.press("Enter")
     assert page.evaluate(PALETTE) == {"scheme": "default", "toggle": ["Switch to dark mode"]}

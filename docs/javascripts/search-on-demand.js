@@ -1,0 +1,36 @@
+// Load the search index only when the reader opens search.
+// Material fetches search/search_index.json (about 30 KB compressed) on every page load. A reader
+// who never searches, often on a phone at night, should not pay for it, so the request is held
+// until search gets focus, a search key is pressed or the address asks for a search.
+// Loaded after the first paint just before Material's script (overrides/partials/after-first-paint.html),
+// so Material's request for the index meets the hold.
+(function () {
+  var index = "search/search_index.json", started = false, waiting = [];
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  function start() {
+    if (started) return;
+    started = true;
+    waiting.splice(0).forEach(function (go) { go(); });
+  }
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__searchIndex = String(url).indexOf(index) !== -1;
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this, args = arguments;
+    if (request.__searchIndex && !started) {
+      waiting.push(function () { send.apply(request, args); });
+      return;
+    }
+    return send.apply(request, args);
+  };
+  function wantsSearch(target) {
+    return target && target.closest && target.closest('.md-search, label[for="__search"]');
+  }
+  document.addEventListener("focusin", function (event) { if (wantsSearch(event.target)) start(); }, true);
+  document.addEventListener("pointerdown", function (event) { if (wantsSearch(event.target)) start(); }, true);
+  document.addEventListener("keydown", function (event) {
+    if (["/", "s", "S", "f", "F"].indexOf(event.key) !== -1) start();
+  }, true);
+  if (/[?&]q=/.test(location.search)) start();
+})();
