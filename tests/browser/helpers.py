@@ -93,6 +93,7 @@ SEARCH_PROBE = """
 
 def type_search(page: Page, query: str) -> None:
     """Open search with the "/" key, clear it and type the query key by key, as a reader does."""
+    wait_for_material(page)  # the "/" shortcut is Material's: it works once Material has started
     page.keyboard.press("/")
     search_input = page.locator("input.md-search__input")
     search_input.wait_for(state="visible")
