@@ -113,3 +113,21 @@ def test_light_mode_keeps_the_light_palette(page: Page, served_site: object, sit
     wait_for_material(page)
     assert page.evaluate(PALETTE) == {"scheme": "default", "toggle": ["Switch to dark mode"]}
 
+
+
+def test_the_offline_copy_downloads_only_after_the_pages_scripts(
+    browser: Browser, served_site: object, site_url: str
+) -> None:
+    """The worker (and its ~440 KB download) is registered after Material's script has loaded."""
+    context = browser.new_context()
+    try:
+        requested: list[str] = []
+        context.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+        page = context.new_page()
+        page.goto(urljoin(site_url, "cramp-right-now/"), wait_until="load")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # registered and active
+        bundle = next(i for i, name in enumerate(requested) if name.startswith("bundle."))
+        worker = requested.index("sw.js")
+        assert worker > bundle, f"the worker was registered before Material's script was requested: {requested}"
+    finally:
+        context.close()
