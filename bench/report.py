@@ -210,9 +210,11 @@ def summary_table(results: dict[str, Any]) -> str:
 
 
 def _kind(path: str) -> str:
-    if path.startswith("search/"):
+    # An edition's files sit under its language folder (es/assets/..., es/search/...).
+    within = re.sub(r"^[a-z]{2}(?:-[a-z]{2})?/", "", path)
+    if within.startswith("search/"):
         return "search index"
-    if path.startswith(("assets/javascripts/", "assets/stylesheets/", "assets/images/")):
+    if within.startswith(("assets/javascripts/", "assets/stylesheets/", "assets/images/")):
         return "theme"
     if path.endswith((".css", ".js")):
         return "site CSS/JS"

@@ -70,6 +70,20 @@ def test_material_starts_after_the_first_paint_and_search_works(page: Page, serv
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
 
 
+def test_search_downloads_nothing_until_the_reader_opens_it(page: Page, served_site: object, site_url: str) -> None:
+    """Neither the index nor Material's search worker is fetched for a reader who only reads."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_page(page, urljoin(site_url, "cramp-right-now/"))
+    page.wait_for_load_state("networkidle")
+    search_files = [url for url in requested if "search_index.json" in url or "/workers/search." in url]
+    assert not search_files, f"fetched before the reader opened search: {search_files}"
+    page.keyboard.press("/")
+    page.keyboard.type("cramp")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert any("search_index.json" in url for url in requested) and any("/workers/search." in url for url in requested)
+
+
 def test_a_first_visit_in_dark_mode_is_dark_before_materials_script_runs(dark: BrowserContext, site_url: str) -> None:
     page = dark.new_page()
     without_materials_script(page)
