@@ -1,8 +1,8 @@
 // Load the search index only when the reader opens search.
 // Material fetches search/search_index.json (about 30 KB compressed) on every page load. A reader
 // who never searches, often on a phone at night, should not pay for it, so the request is held
-// until search gets focus, a search key is pressed or the address asks for a search. Material's search
-// worker (12 KB compressed) is only started when the index has arrived and is sent to it.
+// until search gets focus, a search key is pressed or the address asks for a search; so is the start
+// of the search worker.
 // Loaded after the first paint just before Material's script (overrides/partials/after-first-paint.html),
 // so Material's request for the index meets the hold.
 (function () {
@@ -12,6 +12,7 @@
     if (started) return;
     started = true;
     waiting.splice(0).forEach(function (go) { go(); });
+    sleeping.splice(0).forEach(function (standIn) { standIn.wake(); });
   }
   XMLHttpRequest.prototype.open = function (method, url) {
     this.__searchIndex = String(url).indexOf(index) !== -1;
@@ -25,22 +26,32 @@
     }
     return send.apply(request, args);
   };
-  // Material listens to its worker with addEventListener and only talks to it with postMessage,
-  // first to hand it the index: a stand-in starts the real worker then.
-  var RealWorker = window.Worker;
+  // The search worker (12 KB compressed) is a stand-in until search opens or is first sent a message
+  // (Material hands it the index). Events are passed on to listeners and to on* handlers: Material
+  // uses the first, Zensical's search the second.
+  var RealWorker = window.Worker, sleeping = [];
   window.Worker = function (url, options) {
     if (String(url).indexOf("workers/search") === -1) return new RealWorker(url, options);
     var standIn = new EventTarget(), worker = null;
-    standIn.postMessage = function () {
-      if (!worker) {
-        worker = new RealWorker(url, options);
-        worker.addEventListener("message", function (event) {
-          standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
+    standIn.wake = function () {
+      if (worker) return;
+      worker = new RealWorker(url, options);
+      ["message", "messageerror", "error"].forEach(function (type) {
+        worker.addEventListener(type, function (event) {
+          var copy = type === "error" ? new ErrorEvent(type, { message: event.message, cancelable: true })
+            : new MessageEvent(type, { data: event.data });
+          standIn.dispatchEvent(copy);
+          if (typeof standIn["on" + type] === "function") standIn["on" + type](copy);
+          if (copy.defaultPrevented) event.preventDefault();
         });
-      }
+      });
+    };
+    standIn.postMessage = function () {
+      standIn.wake();
       worker.postMessage.apply(worker, arguments);
     };
     standIn.terminate = function () { if (worker) worker.terminate(); };
+    if (started) standIn.wake(); else sleeping.push(standIn);
     return standIn;
   };
   function wantsSearch(target) {
