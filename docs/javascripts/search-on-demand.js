@@ -12,7 +12,6 @@
     if (started) return;
     started = true;
     waiting.splice(0).forEach(function (go) { go(); });
-    sleeping.splice(0).forEach(function (standIn) { standIn.wake(); });
   }
   XMLHttpRequest.prototype.open = function (method, url) {
     this.__searchIndex = String(url).indexOf(index) !== -1;
@@ -29,7 +28,7 @@
   // The search worker (12 KB compressed) is a stand-in until search opens or is first sent a message
   // (Material hands it the index). Events are passed on to listeners and to on* handlers: Material
   // uses the first, Zensical's search the second.
-  var RealWorker = window.Worker, sleeping = [];
+  var RealWorker = window.Worker;
   window.Worker = function (url, options) {
     if (String(url).indexOf("workers/search") === -1) return new RealWorker(url, options);
     var standIn = new EventTarget(), worker = null;
@@ -51,7 +50,7 @@
       worker.postMessage.apply(worker, arguments);
     };
     standIn.terminate = function () { if (worker) worker.terminate(); };
-    if (started) standIn.wake(); else sleeping.push(standIn);
+    if (started) standIn.wake(); else waiting.push(standIn.wake);
     return standIn;
   };
   function wantsSearch(target) {
