@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from legcramps.handout_cache import HandoutCache, file_clock, prune
 from legcramps.paper import PDF_PATH, PREVIEW_PATH
 from tests.support.site import build_env, copy_project, mkdocs_build
 from tools.build_site import editions
@@ -106,6 +108,19 @@ def test_a_changed_handout_is_drawn_again_and_the_old_files_are_dropped(tmp_path
     # The whole build (every edition, each printing the handout list) kept what it used and deleted the rest.
     assert len(entries(cache)) == len(old) and not old & entries(cache)
     assert f"{len(old)} others deleted" in second.output
+
+
+def test_a_build_keeps_what_it_used_and_drops_what_an_earlier_build_used_even_a_moment_before(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for name in ("reused.pdf", "stale.pdf"):
+        HandoutCache.write(cache / name, name.encode())
+    time.sleep(0.05)  # a few ticks of the file system's clock: the earlier build ended just before this one
+    started = file_clock(cache)
+    assert HandoutCache.read(cache / "reused.pdf") == b"reused.pdf"
+    HandoutCache.write(cache / "new.pdf", b"new")
+    assert prune(cache, started) == [cache / "stale.pdf"]
+    assert entries(cache) == {cache / "reused.pdf", cache / "new.pdf"}
 
 
 def test_the_theme_is_compiled_once_and_later_builds_write_the_same_pages(

@@ -15,13 +15,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from legcramps.handout_cache import CACHE_VARIABLE, prune
+from legcramps.handout_cache import CACHE_VARIABLE, file_clock, prune
 from legcramps.offline import EXCLUDE, write_service_worker
 
 
@@ -58,7 +57,8 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None, conf
     """(exit code, combined output). Builds every edition of the site, then writes their service workers."""
     output = []
     env = env or dict(os.environ)
-    started = time.time() - 2  # a handout used by these builds is touched after this (2 s: coarse file times)
+    cache = project / env[CACHE_VARIABLE] if env.get(CACHE_VARIABLE) else None
+    started = file_clock(cache) if cache else 0  # a handout these builds use is touched at or after this
     all_editions = editions(project, config)
     for edition in all_editions:
         target = out / edition.path if edition.path else out
@@ -70,9 +70,8 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None, conf
     for edition in all_editions:
         folder = out / edition.path if edition.path else out
         output.append(write_service_worker(folder, worker_exclude(all_editions, edition)).summary() + "\n")
-    if env.get(CACHE_VARIABLE):
-        cache = project / env[CACHE_VARIABLE]
-        removed = prune(cache, started) if cache.is_dir() else []
+    if cache:
+        removed = prune(cache, started)
         output.append(f"{env[CACHE_VARIABLE]}: handout files reused or made by this build kept, {len(removed)} others deleted\n")
     return 0, "".join(output)
 

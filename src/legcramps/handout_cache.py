@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -108,11 +109,20 @@ class HandoutCache:
         partial.replace(path)
 
 
-def prune(folder: Path, used_since: float) -> list[Path]:
-    """Delete the entries no build has used since `used_since` (a time.time()); return them."""
+def file_clock(folder: Path) -> int:
+    """Now, in nanoseconds, as the folder's file system stamps a file: the clock `prune` compares with.
+    Python's own clock can run ahead of the file system's coarser one, and a margin for that lets files
+    that a build a moment ago used survive the next build's prune."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".clock-") as stamp:
+        return os.fstat(stamp.fileno()).st_mtime_ns
+
+
+def prune(folder: Path, used_since: int) -> list[Path]:
+    """Delete the entries no build has used since `used_since` (a `file_clock`); return them."""
     removed = []
     for path in sorted(folder.glob("*")):
-        if path.is_file() and path.stat().st_mtime < used_since:
+        if path.is_file() and path.stat().st_mtime_ns < used_since:
             path.unlink()
             removed.append(path)
     return removed
