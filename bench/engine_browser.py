@@ -7,6 +7,11 @@ Each site is served as a static host serves it (bench/serve.py: under /leg-cramp
 in Chromium. Page weight is bench/weight.py's first-visit measure. Search: every query in
 tests/browser/search_queries.yml is typed key by key into each engine's own search box, and it
 counts whether the expected page is among the first three pages listed (as the browser test asks).
+
+Exit 1, with a line saying why, when search is broken or privacy is lost: a request to another host
+from either site, a reader query the MkDocs site misses (the browser tests ask for all of them), or a
+Zensical search that finds no reader query at all (its 0 of 78 once showed a broken search worker).
+Zensical's misses from the lay keywords it cannot search are expected (README: "Zensical").
 """
 
 from __future__ import annotations
@@ -118,7 +123,21 @@ def main(argv: list[str] | None = None) -> int:
     for engine, result in results.items():
         for miss in result["misses"]:
             print(f"{engine} search miss: {miss}")
-    return 0
+    problems = failures(results)
+    for problem in problems:
+        print(f"engine_browser: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def failures(results: dict[str, dict[str, Any]]) -> list[str]:
+    """What makes the comparison fail (see the module's text), in plain words."""
+    found = [f"the {engine} site made {result['requests to other hosts']} requests to other hosts"
+             for engine, result in results.items() if result["requests to other hosts"] != "0"]
+    if results["mkdocs"]["misses"]:
+        found.append(f"the MkDocs site missed {len(results['mkdocs']['misses'])} reader queries (listed above)")
+    if results["zensical"][f"reader queries with their page in the top {TOP}"].startswith("0/"):
+        found.append("Zensical's search found no reader query: is search-on-demand.js starting its worker?")
+    return found
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.unit  # fast: no site build, no browser
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SITE = ROOT / ".github" / "workflows" / "site.yml"
+ZENSICAL = ROOT / ".github" / "workflows" / "zensical.yml"
 
 
 def load(path: Path) -> dict:
@@ -114,6 +115,15 @@ def test_ci_tests_with_a_browser_it_installs_itself() -> None:
     steps = job["steps"]
     browser = step_index(steps, "sudo .venv/bin/python -m playwright install-deps chromium")
     assert "make browser" in steps[browser]["run"] and browser < step_index(steps, "make test")
+
+
+def test_the_zensical_job_opens_both_engines_sites_in_its_own_chromium() -> None:
+    job = load(ZENSICAL)["jobs"]["zensical"]
+    assert job["env"]["CHROMIUM"] == "playwright" and job["continue-on-error"] == "true"
+    steps = job["steps"]
+    kept = step_index(steps, "python -m bench.engines --runs 1 --keep .engines")
+    browser = step_index(steps, "sudo .venv/bin/python -m playwright install-deps chromium")
+    assert kept < browser < step_index(steps, "python -m bench.engine_browser .engines")
 
 
 def test_the_python_version_is_written_once_and_pip_downloads_are_cached() -> None:
