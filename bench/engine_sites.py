@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
+from typing import Any
+
+from legcramps.search_index import material_stop_words
+from legcramps.search_terms import normal, words_of
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 # Theme parts inside the article that are not the page's own text: the skip target, heading
@@ -20,9 +24,9 @@ FURNITURE = re.compile(
     r'<a id="__skip"[^>]*></a>|<a class="headerlink".*?</a>|<nav class="md-tags".*?</nav>|<p class="handout-link">.*?</p>',
     re.DOTALL,
 )
-# What each engine's search client matches a query against (Material: lunr fields in the index
-# config; Zensical 0.0.73: title, text and path in its search worker; its `tags` are filters only).
-SEARCHED_FIELDS = {"mkdocs": ("title", "text", "tags"), "zensical": ("title", "text", "path")}
+# What Zensical 0.0.73's search worker matches a query against (its `tags` are filters only);
+# Material's are the lunr fields its index declares (Site.searched_fields).
+ZENSICAL_SEARCHED_FIELDS = ("title", "text", "path")
 SEARCH_INDEXES = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
 
 
@@ -102,12 +106,18 @@ class Site:
         worker = self.root / "sw.js"
         return len(re.findall(r'^\s*\["', worker.read_text(encoding="utf-8"), re.MULTILINE)) if worker.is_file() else 0
 
-    def search_entries(self) -> list[dict[str, object]]:
+    def search_index(self) -> dict[str, Any]:
         index = self.root / SEARCH_INDEXES[self.engine]
-        if not index.is_file():
-            return []
-        data = json.loads(index.read_text(encoding="utf-8"))
+        return json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {}
+
+    def search_entries(self) -> list[dict[str, object]]:
+        data = self.search_index()
         return list(data.get("docs") or data.get("items") or [])
+
+    def searched_fields(self) -> tuple[str, ...]:
+        if self.engine == "zensical":
+            return ZENSICAL_SEARCHED_FIELDS
+        return tuple(self.search_index().get("config", {}).get("fields", {}))  # title, text, tags, terms
 
     def search_kib(self) -> float:
         index = self.root / SEARCH_INDEXES[self.engine]
@@ -117,23 +127,30 @@ class Site:
 def keyword_coverage(site: Site, keywords: dict[str, tuple[str, ...]]) -> tuple[int, int, int]:
     """(keywords stored as tags, keywords in a field the search matches, all keywords) over every page.
 
-    `keywords` maps a page URL ("", "causes/") to its front-matter lay keywords.
+    `keywords` maps a page URL ("", "causes/") to its front-matter lay keywords. A keyword counts when
+    each of its words is there, as the search compares them (search_terms.normal), leaving out the
+    words Material's search drops from a query ("in", "my"): the index keeps a page's keywords as
+    its words, once (src/legcramps/search_index.py), not as the phrases written in front matter.
     """
     by_page: dict[str, list[dict[str, object]]] = {}
     for entry in site.search_entries():
         by_page.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
+    fields = site.searched_fields()
     stored = searchable = total = 0
-    for url, words in keywords.items():
+    for url, phrases in keywords.items():
         entries = by_page.get(url, [])
-        tags = {str(tag).lower() for entry in entries for tag in _listed(entry.get("tags"))}
-        searched = visible_text(
-            " ".join(" ".join(_listed(entry.get(name))) for entry in entries for name in SEARCHED_FIELDS[site.engine])
-        ).lower()
-        for word in words:
+        tags = _words(" ".join(tag for entry in entries for tag in _listed(entry.get("tags"))))
+        searched = _words(visible_text(" ".join(" ".join(_listed(entry.get(name))) for entry in entries for name in fields)))
+        for phrase in phrases:
+            needed = _words(phrase) - material_stop_words()
             total += 1
-            stored += word.lower() in tags
-            searchable += word.lower() in searched
+            stored += needed <= tags
+            searchable += needed <= searched
     return stored, searchable, total
+
+
+def _words(text: str) -> set[str]:
+    return set(words_of(normal(text)))
 
 
 def _listed(value: object) -> list[str]:
