@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -106,18 +107,20 @@ class Site:
         worker = self.root / "sw.js"
         return len(re.findall(r'^\s*\["', worker.read_text(encoding="utf-8"), re.MULTILINE)) if worker.is_file() else 0
 
+    @cached_property
     def search_index(self) -> dict[str, Any]:
+        """The engine's index, parsed once for the entries and the fields."""
         index = self.root / SEARCH_INDEXES[self.engine]
         return json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {}
 
     def search_entries(self) -> list[dict[str, object]]:
-        data = self.search_index()
+        data = self.search_index
         return list(data.get("docs") or data.get("items") or [])
 
     def searched_fields(self) -> tuple[str, ...]:
         if self.engine == "zensical":
             return ZENSICAL_SEARCHED_FIELDS
-        return tuple(self.search_index().get("config", {}).get("fields", {}))  # title, text, tags, terms
+        return tuple(self.search_index.get("config", {}).get("fields", {}))  # title, text, tags, terms
 
     def search_kib(self) -> float:
         index = self.root / SEARCH_INDEXES[self.engine]
