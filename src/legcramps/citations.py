@@ -72,7 +72,7 @@ class Source:
             parts.append(f"{escape(self.note.rstrip('.'))}.")
         if dated:
             parts.append(str(escape(dated)))
-        links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in self.links())
+        links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in self.links(web_label))
         return Markup(" ".join(parts) + (f" {links}" if links else ""))
 
 
