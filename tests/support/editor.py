@@ -18,7 +18,7 @@ from legcramps.settings import load_settings
 from tests.support.site import ROOT
 
 INPUTS = ("mkdocs.yml", "docs", "data")  # everything `python -m legcramps check` reads
-TODAY = date(2026, 12, 3)  # on or after every page's `reviewed` and every source's `checked` date, before every `next_review`
+TODAY = date(2026, 12, 7)  # on or after every page's `reviewed` and every source's `checked` date, before every `next_review`
 
 UK = CareSettings(
     country="United Kingdom",
