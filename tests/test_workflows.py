@@ -126,18 +126,28 @@ def test_the_zensical_job_opens_both_engines_sites_in_its_own_chromium() -> None
     assert kept < browser < step_index(steps, "python -m bench.engine_browser .engines")
 
 
-def test_the_python_version_is_written_once_and_pip_downloads_are_cached() -> None:
+def test_the_python_version_is_written_once() -> None:
     version = (ROOT / ".github" / "python-version").read_text().strip()
     assert re.fullmatch(r"3\.\d+", version)
     assert "python-version:" not in SITE.read_text()
     assert "$$(cat .github/python-version)" in (ROOT / "Makefile").read_text()  # make lock pins for it
     for job in ("test", "build"):
         setup = next(s for s in load(SITE)["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
-        assert setup["with"] == {
-            "python-version-file": ".github/python-version",
-            "cache": "pip",
-            "cache-dependency-path": "requirements*.txt",
-        }
+        assert setup["with"] == {"python-version-file": ".github/python-version"}
+
+
+def test_every_week_a_new_debian_12_sets_up_from_nothing_with_the_oldest_supported_pip() -> None:
+    workflow = load(SITE)
+    job = workflow["jobs"]["fresh-setup"]
+    assert workflow["on"]["schedule"] and "schedule" in job["if"] and "needs" not in job
+    assert job["container"] == "debian:12"
+    steps = job["steps"]
+    machine = steps[0]["run"]
+    assert "apt-get install -y -qq python3 python3-venv make git ca-certificates nodejs npm" in machine
+    oldest = step_index(steps, '.venv/bin/python -m pip install --quiet "pip==$(python3 -m tools.install --pip-minimum)"')
+    assert step_index(steps, "python3 -m venv .venv") == oldest
+    assert oldest < step_index(steps, "make build") < step_index(steps, "make test-unit")
+    assert "cache" not in str(job), "the weekly set-up must download everything afresh"
 
 
 def test_the_deploy_build_reuses_unchanged_handouts_and_a_weekly_build_makes_them_afresh() -> None:

@@ -1,7 +1,6 @@
 """What the project needs from the machine, checked before anything else runs.
 
     python3 -m tools.prerequisites check build [test]   # make build / serve (build), make test (both)
-    python3 -m tools.prerequisites venv .venv           # make the virtual environment, or heal a broken one
     python3 -m tools.prerequisites packages build test  # the package names, for the CI workflow
     python3 -m tools.prerequisites doctor --venv .venv  # make doctor: every prerequisite, found or missing
 
@@ -27,6 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_LIST = ROOT / "system-packages.txt"
 PURPOSES = ("build", "test")
 BROWSER = "browser"  # the `provides` of a package that is one browser among others
+# The oldest pip the README supports: what Debian 12's python3-venv puts in a new venv. tools/install.py
+# needs it only to install the pinned installer; tests/test_install.py and the weekly job prove it.
+PIP_MINIMUM = (23, 0, 1)
 NODE_MINIMUM = 18  # Debian 12's nodejs 18.20 runs the workflow linter (tools/) and Lighthouse 12 (bench/)
 
 
@@ -203,6 +205,29 @@ def make_venv(venv: Path, python: str = sys.executable, install: bool = True) ->
     return f"{python} -m venv {venv} failed: {last}"
 
 
+def version_text(version: tuple[int, ...]) -> str:
+    return ".".join(str(part) for part in version)
+
+
+def pip_version(python: Path) -> tuple[int, ...] | None:
+    result = subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True, text=True)
+    match = re.match(r"pip (\d+(?:\.\d+)*)", result.stdout)
+    return tuple(int(part) for part in match.group(1).split(".")) if result.returncode == 0 and match else None
+
+
+def uv_version(python: Path) -> str | None:
+    """The installer's version in a venv (tools/install.py), or None when it is not installed yet."""
+    result = subprocess.run([str(python), "-m", "uv", "--version"], capture_output=True, text=True)
+    return result.stdout.split()[1] if result.returncode == 0 and result.stdout.startswith("uv ") else None
+
+
+def bootstrap_pin(path: Path = ROOT / "requirements-bootstrap.txt") -> str:
+    match = re.search(r"^uv==(\S+)", path.read_text(encoding="utf-8"), re.M)
+    if not match:
+        raise ListError(f"{path.name}: no 'uv==<version>' pin; regenerate it with `make lock`")
+    return match.group(1)
+
+
 def can_make_venv(python: str) -> bool:
     with tempfile.TemporaryDirectory() as folder:
         probe = Path(folder) / "venv"
@@ -255,8 +280,14 @@ def doctor(venv: Path) -> int:
     minimum = f"{low[0]}.{low[1]}"
     rows.append((python_problem() is None, f"Python {sys.version.split()[0]} at {sys.executable} ({minimum} or newer)",
                  f"install python{minimum} and run make with PYTHON=python{minimum}"))
+    supported = f"{version_text(PIP_MINIMUM)} or newer"
     if venv_works(venv / "bin" / "python"):
-        rows.append((True, f"virtual environment {venv} (pip works)", ""))
+        pip = pip_version(venv / "bin" / "python") or ()
+        rows.append((pip >= PIP_MINIMUM, f"virtual environment {venv}: pip {version_text(pip)} ({supported})",
+                     f"run: {venv}/bin/python -m pip install 'pip>={version_text(PIP_MINIMUM)}'"))
+        uv, pinned = uv_version(venv / "bin" / "python"), bootstrap_pin()
+        state = "installed" if uv == pinned else f"{uv or 'not installed'}: make installs it"
+        rows.append((True, f"installer uv {pinned} from requirements-bootstrap.txt ({state})", ""))
     elif can_make_venv(sys.executable):
         state = "broken: make will make it again" if venv.exists() else "not made yet: make makes it"
         rows.append((True, f"virtual environment {venv}: {state}", ""))
@@ -308,7 +339,6 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check").add_argument("purposes", nargs="+", choices=PURPOSES)
     commands.add_parser("packages").add_argument("purposes", nargs="+", choices=PURPOSES)
-    commands.add_parser("venv").add_argument("venv", type=Path)
     commands.add_parser("doctor").add_argument("--venv", type=Path, default=Path(".venv"))
     args = parser.parse_args(argv)
     try:
@@ -318,11 +348,6 @@ def main(argv: list[str] | None = None) -> int:
             release = os_release()
             print(" ".join(p.name for p in wanted(read_packages(), args.purposes) if applies(p, release)))
             return 0
-        if args.command == "venv":
-            problem = make_venv(args.venv)
-            if problem:
-                print(problem, file=sys.stderr)
-            return 1 if problem else 0
         return doctor(args.venv)
     except ListError as error:
         print(error, file=sys.stderr)
