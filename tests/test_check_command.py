@@ -198,7 +198,8 @@ def test_check_passes_on_the_project() -> None:
     assert result.returncode == 0, result.stderr
     # Source reminders (data/bibliography.yml:<line>: ...) come first and never fail the check.
     assert re.fullmatch(r"(reminder: data/bibliography\.yml:\d+: source '[a-z0-9-]+': .*\n)*"
-                        r"\d+ pages, \d+ sources: no problems found\n", result.stdout)
+                        r"2 editions \(mkdocs\.yml, mkdocs\.es\.yml\), \d+ pages, \d+ sources: no problems found\n",
+                        result.stdout)
     assert result.stderr == ""
 
 
@@ -210,10 +211,18 @@ def test_check_fails_with_one_line_per_mistake(tmp_path: Path) -> None:
     result = run_check(tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
+    nav = copy.line_of("mkdocs.es.yml", "strategies/chiropractic.md")
     assert result.stderr.splitlines() == [
         f"{NEW}:{image}: image without alt text: write what it shows, e.g. ![A calf stretch](file.svg)",
         f"{NEW}:{cite + 2}: unknown citation key 'hawke2012' (did you mean 'hawke2021'?): "
         "use the key of the entry in data/bibliography.yml",
+        f"{NEW}:2: text from the page template is still here: 'Name of the strategy, in plain words' (and 13 more): "
+        "write this page's own words in its place",
+        # every edition is checked, as `make build` builds every edition
+        "docs-es/strategies/new.md: this page is missing from the edition: translate docs/strategies/new.md "
+        "(nothing falls back to it)",
+        f"mkdocs.es.yml:{nav}: nav does not list 'strategies/new.md', which mkdocs.yml lists: add it after "
+        "'strategies/chiropractic.md', as there",
     ]
 
 

@@ -124,7 +124,7 @@ def test_entries_are_escaped() -> None:
     ({**ENTRY, "doi": "doi.org/10.1"}, "entry 'x': doi must start with '10.', got 'doi.org/10.1'"),
     ({**ENTRY, "year": "2012a"}, "entry 'x': year must be four digits, got '2012a'"),
     ({**ENTRY, "url": "http://example.org/"}, "entry 'x': url must start with https://"),
-    ({**ENTRY, "jornal": "x"}, "entry 'x' has unknown field(s): jornal"),
+    ({**ENTRY, "jornal": "x"}, "entry 'x' has an unknown field 'jornal' (did you mean 'journal'?)"),
 ])
 def test_incomplete_entries_are_refused(entry: dict[str, object], message: str) -> None:
     assert refusal(lambda: parse_source("x", entry)) == message

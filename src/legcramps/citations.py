@@ -76,14 +76,33 @@ class Source:
         return Markup(" ".join(parts) + (f" {links}" if links else ""))
 
 
+class UnknownField(ContentError):
+    """A misspelt or unknown field of an entry: named on its own line."""
+
+    def __init__(self, message: str, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+def _field_line(text: str, key_line: int | None, name: str) -> int | None:
+    """The line of an entry's field: the first line after the entry's key that starts with it."""
+    lines = text.splitlines()
+    for number in range(key_line or 1, len(lines)):
+        if lines[number].strip().startswith(f"{name}:"):
+            return number + 1
+    return key_line
+
+
 def parse_source(key: object, raw: object) -> Source:
     if not isinstance(key, str) or not _KEY.match(key):
         raise ContentError(f"citation key {key!r} must be lower-case letters, digits and hyphens")
     if not isinstance(raw, dict):
         raise ContentError(f"entry {key!r} must be a mapping of fields")
-    unknown = sorted(set(raw) - set(_FIELDS) - set(_DATE_FIELDS))
+    unknown = [name for name in raw if name not in _FIELDS + _DATE_FIELDS]
     if unknown:
-        raise ContentError(f"entry {key!r} has unknown field(s): {', '.join(map(str, unknown))}")
+        name = str(unknown[0])
+        hint = did_you_mean(name, _FIELDS + _DATE_FIELDS) or f" (the fields are: {', '.join(_FIELDS + _DATE_FIELDS)})"
+        raise UnknownField(f"entry {key!r} has an unknown field {name!r}{hint}", name)
     values: dict[str, Any] = {
         name: str(raw[name]).strip() for name in _FIELDS + _DATE_FIELDS if raw.get(name) not in (None, "")
     }
@@ -117,6 +136,8 @@ def load_bibliography(path: Path) -> dict[str, Source]:
     for key, entry in raw.items():
         try:
             sources[key] = replace(parse_source(key, entry), line=line_of(text, str(key)))
+        except UnknownField as error:
+            raise ContentError(error.message, _field_line(text, line_of(text, str(key)), error.name)) from None
         except ContentError as error:
             raise ContentError(error.message, line_of(text, str(key))) from None
     return sources

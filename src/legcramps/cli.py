@@ -1,6 +1,6 @@
 """The command line: the same checks and handout as the site build, with no site engine.
 
-    python -m legcramps check [-f mkdocs.yml]          every content rule; exit 1 on any mistake
+    python -m legcramps check [-f mkdocs.yml]          every content rule, every edition; exit 1 on any mistake
     python -m legcramps handout [-f mkdocs.yml] [-o DIR]  write both PDFs and the preview image
 """
 
@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
-from datetime import date
 from pathlib import Path
 
-from legcramps.checks import ALLOW_OVERDUE, source_reminders
-from legcramps.errors import ContentProblems
+from legcramps.errors import ContentProblems, MachineProblem
 from legcramps.handout_content import HandoutError
-from legcramps.search_index import search_notes
 from legcramps.session import Build, start_build
 from legcramps.settings import is_deploy_build, load_settings, local_site_url_problem
 
@@ -39,17 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.config_file.is_file():
         print(f"{args.config_file}: file not found (run this in the project folder)", file=sys.stderr)
         return 2
+    if args.command == "check":
+        return _check(args.config_file)
     build = _start(args.config_file)
     if build is None:
         return 1
-    if args.command == "check":
-        for reminder in source_reminders(build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
-            print(f"reminder: {reminder}")  # never fatal: see CONTRIBUTING, "Keeping sources current"
-        for note in search_notes(build.project):
-            print(f"note: {note}")  # never fatal: see CONTRIBUTING, "Search"
-        pages = len(build.project.pages)
-        print(f"{pages} pages, {len(build.project.bibliography)} sources: no problems found")
-        return 0
     from legcramps.handout import LOGGER_NAME
     from legcramps.handout_worker import build_handout
 
@@ -73,6 +63,27 @@ def main(argv: list[str] | None = None) -> int:
         target.write_bytes(output.content)
         print(f"wrote {target} ({len(output.content) // 1024} KB)")
     return 1 if handler.count else 0
+
+
+def _check(config_file: Path) -> int:
+    from legcramps.site_check import check_site
+
+    try:
+        result = check_site(config_file)
+    except MachineProblem as missing:  # this computer's, never the page's: no file:line
+        print(f"Cannot check on this computer: {missing}", file=sys.stderr)
+        return 2
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.problems:
+        return 1
+    for reminder in result.reminders:
+        print(f"reminder: {reminder}")  # never fatal: see CONTRIBUTING, "Keeping sources current"
+    for note in result.notes:
+        print(f"note: {note}")  # never fatal: see CONTRIBUTING, "Search"
+    print(f"{len(result.editions)} editions ({', '.join(result.editions)}), {result.pages} pages, "
+          f"{result.sources} sources: no problems found")
+    return 0
 
 
 class _CountWarnings(logging.Handler):

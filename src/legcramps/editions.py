@@ -76,6 +76,35 @@ def _status(project: Project, page: Page, original: Page) -> tuple[TranslationSt
     return status, problems
 
 
+def _nav_difference(original: list[str], mine: list[str], original_config: str) -> tuple[str, str | None] | None:
+    """What differs first between the original's nav and this edition's, naming the page; and the page of
+    this edition's nav to point at."""
+    missing = [path for path in original if path not in mine]
+    if missing:
+        after = original[original.index(missing[0]) - 1] if original.index(missing[0]) else None
+        where = f"after '{after}'" if after else "first"
+        return f"nav does not list '{missing[0]}', which {original_config} lists: add it {where}, as there", after
+    extra = [path for path in mine if path not in original]
+    if extra:
+        return (f"nav lists '{extra[0]}', which {original_config} does not: take it out, or add it to "
+                f"{original_config} first"), extra[0]
+    for mine_path, original_path in zip(mine, original, strict=False):
+        if mine_path != original_path:
+            return (f"nav lists '{mine_path}' where {original_config} lists '{original_path}': "
+                    f"list the pages in the same order as {original_config}"), mine_path
+    return None
+
+
+def _nav_line(project: Project, path: str | None) -> int | None:
+    """The line of the edition's config that lists a page in its nav."""
+    if path is None:
+        return None
+    text = (project.settings.root / project.settings.config_name).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines) if line.startswith("nav:")), 0)
+    return next((n + 1 for n in range(start, len(lines)) if lines[n].rstrip().endswith(path)), None)
+
+
 def check_edition(project: Project, original: Project) -> EditionCheck:
     """Every page of the original translated, no page missing or extra, and the shared data alike."""
     result = EditionCheck()
@@ -93,9 +122,10 @@ def check_edition(project: Project, original: Project) -> EditionCheck:
     for src in sorted(set(project.pages) - set(original.pages)):
         result.problems.append(Problem(project.docs_path(src), f"no page {original_docs}/{src} in the original edition: "
                                                                "rename this page to match, or add the original first"))
-    if original.nav_paths() != project.nav_paths():
-        result.problems.append(Problem(project.settings.config_name, "nav must list the same pages in the same "
-                                                                     f"order as {original.settings.config_name}"))
+    nav_problem = _nav_difference(original.nav_paths(), project.nav_paths(), original.settings.config_name)
+    if nav_problem:
+        message, point_at = nav_problem
+        result.problems.append(Problem(project.settings.config_name, message, _nav_line(project, point_at)))
     for name, mine, theirs in (("warning-signs.yml", project.signs, original.signs),
                                ("topic-signs.yml", project.topic_signs, original.topic_signs)):
         for tier, signs in theirs.tiers.items():

@@ -48,3 +48,10 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
     if close:
         return f" (did you mean {close[0]!r}?)"
     return f" (use one of: {', '.join(options)})" if len(options) <= 15 else ""
+
+
+class MachineProblem(RuntimeError):
+    """Something missing on this computer (a library, a file the tools need), never an editor's mistake.
+
+    The message says what is missing and the command that fixes it.
+    """

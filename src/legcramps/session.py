@@ -13,7 +13,7 @@ from pathlib import Path
 
 from legcramps.checks import ALLOW_OVERDUE, CheckResult, run_checks
 from legcramps.editions import EditionCheck, check_edition
-from legcramps.errors import ContentProblems
+from legcramps.errors import ContentProblems, Problem
 from legcramps.macros import PageMacros
 from legcramps.project import Project, load_project, project_inputs
 from legcramps.render import page_footer, review_banner, translation_note
@@ -57,11 +57,14 @@ def _fingerprint(settings: Settings) -> tuple[tuple[str, float], ...]:
     return tuple((str(path), path.stat().st_mtime) for path in project_inputs(settings) if path.exists())
 
 
-def start_build(settings: Settings, today: date | None = None) -> Build:
-    """Read and check everything; raise ContentProblems (every mistake, one line each) if anything is wrong."""
+def read_build(settings: Settings, today: date | None = None) -> tuple[Build | None, list[Problem]]:
+    """Read and check everything: the build (None if a shared file is broken) and every mistake, one line each.
+
+    `python -m legcramps check` runs its own rules on a build with mistakes too, over the pages that rendered.
+    """
     project, problems = load_project(settings)
     if project is None:
-        raise ContentProblems(problems)
+        return None, problems
     checks = run_checks(project, today or date.today(), allow_overdue=bool(os.environ.get(ALLOW_OVERDUE)))
     problems += checks.problems
     edition = None
@@ -69,12 +72,17 @@ def start_build(settings: Settings, today: date | None = None) -> Build:
     if original_config:
         original, original_problems = load_project(load_settings(settings.root / str(original_config)))
         if original is None:
-            raise ContentProblems(original_problems)
+            return None, list(dict.fromkeys(problems + original_problems))  # a shared file's mistake once
         edition = check_edition(project, original)
         problems += edition.problems
-    if problems:
+    return Build(project, checks, _fingerprint(settings), settings, edition), problems
+
+
+def start_build(settings: Settings, today: date | None = None) -> Build:
+    """Read and check everything; raise ContentProblems (every mistake, one line each) if anything is wrong."""
+    build, problems = read_build(settings, today)
+    if problems or build is None:
         raise ContentProblems(problems)
-    build = Build(project, checks, _fingerprint(settings), settings, edition)
     _builds[settings.root] = build
     return build
 

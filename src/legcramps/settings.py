@@ -135,5 +135,14 @@ def load_settings(config_file: Path) -> Settings:
     return _with_edition_url(settings)
 
 
+def config_value(config_file: Path, name: str) -> Any:
+    """One top-level setting of a config file, or of the file it INHERITs (as MkDocs reads it); None if unset."""
+    with config_file.open(encoding="utf-8") as stream:
+        conf = yaml.load(stream, Loader=_ConfigLoader) or {}  # noqa: S506 - a SafeLoader subclass
+    if name in conf:
+        return conf[name]
+    return config_value(config_file.parent / str(conf["INHERIT"]), name) if conf.get("INHERIT") else None
+
+
 def _with_edition_url(settings: Settings) -> Settings:
     return replace(settings, site_url=edition_site_url(settings.site_url, settings.edition))

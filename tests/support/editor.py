@@ -17,7 +17,8 @@ from legcramps.project import Project, load_project
 from legcramps.settings import load_settings
 from tests.support.site import ROOT
 
-INPUTS = ("mkdocs.yml", "docs", "data")  # everything `python -m legcramps check` reads
+# Everything `python -m legcramps check` reads: every edition, the data and the page template.
+INPUTS = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "data", "templates/strategy.md")
 TODAY = date(2026, 12, 7)  # on or after every page's `reviewed` and every source's `checked` date, before every `next_review`
 
 UK = CareSettings(
@@ -60,6 +61,7 @@ class ProjectCopy:
             if source.is_dir():
                 shutil.copytree(source, root / name)
             else:
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, root / name)
 
     def text(self, path: str) -> str:

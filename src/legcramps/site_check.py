@@ -1,0 +1,65 @@
+"""`python -m legcramps check`: every edition the site builds, every rule the build and CI apply.
+
+The editions are the ones `make build` builds (`extra.editions` in the config, as tools/build_site.py
+reads it); each is read and checked as its build would be, then the content rules CI enforces
+(legcramps.content_rules) run over the pages that rendered. A mistake in a shared file (the
+bibliography) is reported once, however many editions read it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from legcramps.checks import ALLOW_OVERDUE, source_reminders
+from legcramps.content_rules import check_content
+from legcramps.errors import Problem
+from legcramps.reading_check import check_reading
+from legcramps.search_index import search_notes
+from legcramps.session import read_build
+from legcramps.settings import load_settings
+
+
+@dataclass
+class SiteCheck:
+    editions: list[str] = field(default_factory=list)  # their config files
+    problems: list[Problem] = field(default_factory=list)
+    reminders: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    pages: int = 0
+    sources: int = 0
+
+
+def edition_configs(config_file: Path, extra: Mapping[str, Any]) -> list[Path]:
+    """The config of each edition the site publishes, the original first; just this one if it lists none."""
+    listed = extra.get("editions") or [{"config": config_file.name}]
+    return [config_file.parent / str(edition["config"]) for edition in listed]
+
+
+def _add(found: list[Any], new: list[Any]) -> None:
+    found += [item for item in new if item not in found]
+
+
+def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
+    today = today or date.today()
+    result = SiteCheck()
+    for config in edition_configs(config_file, load_settings(config_file).extra):
+        result.editions.append(config.name)
+        if not config.is_file():
+            _add(result.problems, [Problem(config_file.name, f"extra.editions lists {config.name}, which is not a file "
+                                                             "in the project folder: add it or take it off the list")])
+            continue
+        build, problems = read_build(load_settings(config), today)
+        if build is not None:
+            problems += check_content(build) + check_reading(build)
+            allow = bool(os.environ.get(ALLOW_OVERDUE))
+            _add(result.reminders, [str(reminder) for reminder in source_reminders(build.project, today, allow)])
+            _add(result.notes, search_notes(build.project))
+            result.pages += len(build.project.pages)
+            result.sources = len(build.project.bibliography)
+        _add(result.problems, problems)
+    return result
