@@ -23,12 +23,13 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # made again by the first command that needs it.
 VENV_BROKEN := $(shell test -e $(VENV) && ! $(BIN)/python -c 'import pip' >/dev/null 2>&1 && echo yes)
 
-.PHONY: help doctor serve build test lint test-unit test-browser bench browser lock new-page clean system-build system-test FORCE
+.PHONY: help doctor serve build check test lint test-unit test-browser bench browser lock new-page clean system-build system-test FORCE
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:$(PORT) with live reload"
 	@echo "make test    install everything (browser included) and run the whole test suite"
 	@echo "make build   strict production build into site/"
+	@echo "make check   every content rule CI applies, every edition, in seconds: run it before a pull request"
 	@echo "make bench   print build, page-weight and Lighthouse figures (after make test)"
 	@echo "make doctor  list every prerequisite (Python, system packages, browser, Node.js) as found or missing"
 	@echo "make zensical  build the same docs with Zensical into $(ZENSICAL_SITE)/ (a comparison, not deployed)"
@@ -69,6 +70,11 @@ build: system-build $(BIN)/.site-deps $(BIN)/.bytecode
 	rm -rf .site-build
 	$(BIN)/python -m tools.build_site .site-build $(CONFIG)
 	rm -rf site && mv .site-build site
+
+# Every content rule the build and CI apply, in every edition, without building (no MkDocs, no PDF): one
+# line per mistake with its file, line and fix (src/legcramps/site_check.py).
+check: $(BIN)/.site-deps
+	$(BIN)/python -m legcramps check -f $(CONFIG)
 
 serve: system-build $(BIN)/.site-deps $(BIN)/.bytecode
 	HANDOUT_CACHE_DIR=.cache/handout $(BIN)/mkdocs serve --strict --livereload -f $(CONFIG) --dev-addr 127.0.0.1:$(PORT)
