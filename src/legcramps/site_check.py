@@ -2,7 +2,8 @@
 
 The editions are the ones `make build` builds (`extra.editions` in the config, as tools/build_site.py
 reads it); each is read and checked as its build would be, then the content rules CI enforces
-(legcramps.content_rules) run over the pages that rendered. A mistake in a shared file (the
+(legcramps.content_rules) run over the pages that rendered, and the reading measures once the
+edition has no other mistake. A mistake in a shared file (the
 bibliography) is reported once, however many editions read it.
 """
 
@@ -55,7 +56,8 @@ def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
             continue
         build, problems = read_build(load_settings(config), today)
         if build is not None:
-            problems += check_content(build) + check_reading(build)
+            # The reading measures need the pages as the engine gets them (footers too): only once the build would pass.
+            problems += check_content(build) + (check_reading(build) if not problems else [])
             allow = bool(os.environ.get(ALLOW_OVERDUE))
             _add(result.reminders, [str(reminder) for reminder in source_reminders(build.project, today, allow)])
             _add(result.notes, search_notes(build.project))
