@@ -347,7 +347,7 @@ BAD_TEMPLATES = {
     "unknown variable": (TEMPLATE, "{{ site_address }}", "{{ site_adress }}", TEMPLATE, "site_adress"),
     "missing font file": (STYLESHEET, "latin-700-normal.ttf", "latin-700-bold.ttf", STYLESHEET, "latin-700-bold"),
     "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", "data/handout.yml", "must fit on 2"),
-    "unknown source": ("data/handout.yml", "  - allen2012", "  - allen2099", "data/handout.yml", "allen2099"),
+    "unknown source": ("data/handout.yml", "  - hawke2021", "  - hawke2099", "data/handout.yml", "hawke2099"),
 }
 
 
