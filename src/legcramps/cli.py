@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from legcramps.errors import ContentProblems, MachineProblem
-from legcramps.handout_content import HandoutError
 from legcramps.session import Build, start_build
 from legcramps.settings import is_deploy_build, load_settings, local_site_url_problem
 
@@ -41,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     if build is None:
         return 1
     from legcramps.handout import LOGGER_NAME
+    from legcramps.handout_content import HandoutError  # the PDF's code (and its QR code library): not for `check`
     from legcramps.handout_worker import build_handout
 
     local = local_site_url_problem(build.project.settings.site_url)

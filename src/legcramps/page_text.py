@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html import escape
-from typing import Any
-
-import markdown
+from typing import TYPE_CHECKING, Any
 
 from legcramps.readability import article_text
 from legcramps.session import Build
 from legcramps.settings import config_value
+
+if TYPE_CHECKING:
+    from markdown import Markdown
 
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs always adds to the config's list
 
@@ -42,7 +43,7 @@ class PageText:
     def __init__(self, build: Build) -> None:
         self.build = build
         self.extensions = _extensions(build)
-        self._converter: markdown.Markdown | None = None
+        self._converter: Markdown | None = None
 
     def sources(self) -> Iterator[tuple[str, str]]:
         """(src, what the engine converts: the rendered page and its footer) of every page that rendered;
@@ -56,9 +57,11 @@ class PageText:
             yield src, rendered.markdown + footer
 
     def text(self, src: str, source: str) -> str:
-        if self._converter is None:
+        if self._converter is None:  # loaded only when a page must be measured (a save changes one or two)
+            from markdown import Markdown
+
             names, configs = self.extensions
-            self._converter = markdown.Markdown(extensions=names, extension_configs=configs)
+            self._converter = Markdown(extensions=names, extension_configs=configs)
         html = self._converter.reset().convert(source)
         if "<h1" not in html:
             html = f"<h1>{escape(self.build.project.pages[src].meta.title)}</h1>\n{html}"
