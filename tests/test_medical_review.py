@@ -111,7 +111,8 @@ def test_a_diabetic_foot_sore_is_soon_and_a_hot_red_foot_is_urgent(site_dir: Pat
 CALF = {
     "en": ("swollen, warm, red or darker than the other, or it hurts and the pain does not go away",
            "darker than the other, and the pain does not go away"),
-    "es": ("hinchado, caliente, rojo o más oscuro que el otro, o le duele sin parar", "más oscuro que el otro, y el dolor no se quita"),
+    "es": ("hinchado, caliente, rojo o más oscuro que el otro, o le duele sin parar",
+           "más oscuro que el otro, y el dolor no se quita"),
 }
 CALF_PAGES = ("when-to-get-help.md", "cramp-right-now.md", "cramp-strain-or-clot.md")
 
