@@ -3,7 +3,7 @@
     python -m bench                      all parts (about an hour on 2 cores: Lighthouse audits every page 3 times)
     python -m bench --only build,weight  some parts; the others keep their figures in results.json
     python -m bench --quick              one run of each, smaller sites: a smoke test, not saved
-    python -m bench --readme             rewrite README.md's "## Performance" from results.json
+    python -m bench --doc                rewrite handbook/performance.md's "## Figures" from results.json
 
 Parts: build (overhead), scale, handout, edit (edit loop), weight (page weight), lighthouse,
 search (index size and time to a first result, against plain Material).
@@ -26,6 +26,7 @@ from typing import Any
 from bench.common import ROOT, machine
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
+PERFORMANCE_DOC = ROOT / "handbook" / "performance.md"
 PARTS = ("build", "scale", "handout", "edit", "weight", "lighthouse", "search")
 KEYS = {
     "build": "build_overhead",
@@ -122,14 +123,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--only", help=f"comma-separated parts: {','.join(PARTS)}")
     parser.add_argument("--quick", action="store_true", help="one run of each; results are not saved")
-    parser.add_argument("--readme", action="store_true", help="rewrite README's Performance section from results.json")
+    parser.add_argument(
+        "--doc", "--readme", dest="doc", action="store_true",
+        help="rewrite the figures in handbook/performance.md from results.json",
+    )
     args = parser.parse_args(argv)
 
     from bench.report import text_report, update_readme
 
-    if args.readme:
-        update_readme(ROOT / "README.md", json.loads(RESULTS.read_text(encoding="utf-8")))
-        print(f"README.md: Performance section rewritten from {RESULTS.relative_to(ROOT)}")
+    if args.doc:
+        update_readme(PERFORMANCE_DOC, json.loads(RESULTS.read_text(encoding="utf-8")))
+        print(f"{PERFORMANCE_DOC.relative_to(ROOT)}: figures rewritten from {RESULTS.relative_to(ROOT)}")
         return 0
 
     parts = PARTS if not args.only else [part.strip() for part in args.only.split(",") if part.strip()]
@@ -165,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         temporary = RESULTS.with_suffix(".json.tmp")
         temporary.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         temporary.replace(RESULTS)
-        print(f"Figures written to {RESULTS.relative_to(ROOT)}; `python -m bench --readme` updates README.md")
+        print(f"Figures written to {RESULTS.relative_to(ROOT)}; `python -m bench --doc` updates handbook/performance.md")
     failed = [part for part in parts if isinstance(measured.get(KEYS[part]), dict) and "error" in measured[KEYS[part]]]
     if failed:
         print(f"bench: these parts failed: {', '.join(failed)}", file=sys.stderr)

@@ -11,7 +11,7 @@ counts whether the expected page is among the first three pages listed (as the b
 Exit 1, with a line saying why, when search is broken or privacy is lost: a request to another host
 from either site, a reader query the MkDocs site misses (the browser tests ask for all of them), or a
 Zensical search that finds no reader query at all (its 0 of 78 once showed a broken search worker).
-Zensical's misses from the lay keywords it cannot search are expected (README: "Zensical").
+Zensical's misses from the lay keywords it cannot search are expected (handbook/zensical.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Turn bench/results.json into Markdown tables: printed by `python -m bench`, and the README section."""
+"""Turn bench/results.json into Markdown tables: printed by `python -m bench`, and the figures in handbook/performance.md."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from bench.lighthouse import lighthouse_table
 from bench.search import search_rows
 
-README_SECTION = "## Performance"
+README_SECTION = "## Figures"  # the section of handbook/performance.md that `python -m bench --doc` rewrites
 NOTES_FILE = Path(__file__).with_name("performance-notes.md")
 SPLIT = (
     ("start-up", "startup"), ("checks", "checks"), ("import WeasyPrint", "import weasyprint"),
@@ -77,7 +77,7 @@ def _rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 f"{_s(wall[kind])} vs {_s(wall['plain'])} = **{build['ratio'][kind]:.2f}×**; CPU {_s(cpu[kind])} vs "
                 f"{_s(cpu['plain'])} = **{build['cpu_ratio'][kind]:.2f}×**",
                 goal,
-                # A cold build's wall time is what a reader of the README waits for; with its second process
+                # A cold build's wall time is what a person running a build waits for; with its second process
                 # its CPU time is larger and shown beside it. A one-process build is judged on both.
                 _met((build["ratio"][kind] if kind == "cold" else max(build["ratio"][kind], build["cpu_ratio"][kind]))
                      <= goals[kind]),
@@ -256,7 +256,7 @@ def text_report(results: dict[str, Any]) -> str:
 
 
 def _notes() -> dict[str, str]:
-    """The README's prose around the tables: bench/performance-notes.md, split at its <!-- name --> markers."""
+    """The prose around the tables: bench/performance-notes.md, split at its <!-- name --> markers."""
     text = NOTES_FILE.read_text(encoding="utf-8")
     return {name: body.strip() for name, body in re.findall(r"<!-- (\w+) -->\n(.*?)(?=\n<!-- |\Z)", text, re.S)}
 
@@ -274,7 +274,7 @@ def readme_section(results: dict[str, Any]) -> str:
 
 
 def update_readme(readme: Path, results: dict[str, Any]) -> None:
-    """Replace the README's Performance section (or append it); leave the rest untouched."""
+    """Replace the document's figures section (or append it); leave the rest untouched."""
     text = readme.read_text(encoding="utf-8")
     section = readme_section(results)
     pattern = re.compile(rf"^{re.escape(README_SECTION)}[ \t]*\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
