@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +35,7 @@ from legcramps.handout_worker import PendingHandout, start_handout, warm_up
 from legcramps.html import drop_blank_lines, name_section_navs
 from legcramps.image_sizes import size_images
 from legcramps.macros_module import page_src
+from legcramps.mkdocs_logging import START_UP, to_debug
 from legcramps.page_model import front_matter_text
 from legcramps.search_index import page_search_words, rewrite_search_index, search_notes
 from legcramps.session import Build, current_build
@@ -51,6 +53,9 @@ def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
     preview.STATE.serving = command == "serve"
+    to_debug(START_UP)  # plugins' start-up chatter: shown with -v only
+    if preview.STATE.serving:
+        preview.survive_first_build(mkdocs_serve)  # `make serve` starts, showing the error, even with a mistake in a page
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -134,6 +139,13 @@ def _handout_ready(files: Files, config: MkDocsConfig) -> None:
     config.extra.update(hook_extra(_current().project, _pending().links()))
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """The text the checks read, not the file read again: a save during a build (an editor who saves every
+    second) cannot slip past the checks into the engine; the watcher builds the new text next."""
+    checked = _current().project.pages.get(page.file.src_uri)
+    return checked.source if checked is not None else None
+
+
 @event_priority(-100)  # after mkdocs-macros has rendered the page
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
@@ -201,3 +213,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     written = rewrite_search_index(Path(config.site_dir), page_search_words(_current().project))
     if written is not None:
         log.debug("Search index: %d entries, %d bytes", *written)
+    if not preview.STATE.serving:
+        site, root = Path(config.site_dir).resolve(), Path(config.config_file_path).parent.resolve()
+        where = site.relative_to(root) if site.is_relative_to(root) else site
+        log.info("%d pages written to %s", len(_current().project.pages), where)  # MkDocs' own lines: debug

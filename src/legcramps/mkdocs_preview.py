@@ -11,6 +11,10 @@ package, because MkDocs loads the hook module afresh for every rebuild.
 - In such a build MkDocs reads no other page, so their titles and dates (navigation, sitemap) come
   from the project model, and their search entries are kept from the last build.
 - The theme's templates are compiled once per server, not once per rebuild.
+- No mistake stops the server, not even one there when it starts. A build that fails (a content
+  mistake, a macro error, a warning under --strict) prints its errors, every time, and counts as
+  done: the open tabs reload and every page shows the errors (legcramps.preview_error_page) until a
+  save builds again.
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from legcramps.mkdocs_logging import DIRTY_BUILD, print_repeats_again, to_debug, warnings_logged
 from legcramps.page_model import front_matter_text
+from legcramps.preview_error_page import showing_errors
 from legcramps.theme_cache import MemoryBytecodeCache
 
 POLL_SECONDS = 0.1
@@ -38,16 +44,49 @@ class _State:
     incremental: bool = False  # the build under way renders only the pages whose text changed
     rebuilt: set[str] = field(default_factory=set)  # addresses of the pages the build under way rendered
     theme_bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    failures: int = 0  # rebuilds that failed so far
+    error: list[str] | None = None  # what the last rebuild printed, if it failed: the pages show it
 
 
 STATE = _State()
 
 
-class _DirtyNotice(logging.Filter):
-    """MkDocs warns on every dirty build (and --strict would stop): here it is the point, said once."""
+def standing_error() -> tuple[int, list[str]] | None:
+    return None if STATE.error is None else (STATE.failures, STATE.error)
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+def build_or_report(build: Callable[[], None]) -> bool:
+    """Run one build; if it fails, keep what it printed for the pages and say so. True if it built."""
+    print_repeats_again()
+    with warnings_logged() as printed:
+        try:
+            build()
+        except (Exception, SystemExit) as error:  # mkdocs-macros calls exit() on a macro error
+            if not printed:  # not a mistake MkDocs, a plugin or the hooks reported: say what happened
+                log.error("The build stopped: %s", str(error) or type(error).__name__, exc_info=True)
+            failed = list(printed)
+        else:
+            failed = []
+    STATE.error = failed or None
+    if failed:
+        STATE.failures += 1
+        log.info("Not built: every page of the preview shows the error until a save fixes it")
+    return not failed
+
+
+def survive_first_build(serve: Any) -> None:
+    """MkDocs' on_startup under `serve`: the first build, which MkDocs runs before any serve event, reports a
+    mistake like a rebuild does instead of ending the server (`serve`: the module of MkDocs' serve command,
+    whose `build` it calls)."""
+    build = serve.build
+    if getattr(build, "reports_errors", False):
+        return
+
+    def first_build(config: Any, **options: Any) -> None:
+        build_or_report(lambda: build(config, **options))
+
+    first_build.reports_errors = True  # type: ignore[attr-defined]
+    serve.build = first_build
 
 
 def _snapshot(roots: Iterable[Path]) -> dict[str, tuple[int, int]]:
@@ -77,7 +116,8 @@ def start_serving(server: Any, config: Any, build: Callable[..., None], load_con
     from watchdog.observers.polling import PollingObserver
 
     STATE.serving = True
-    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+    to_debug(DIRTY_BUILD)  # MkDocs warns on every dirty build (and --strict would stop): here it is the point
+    server.set_app(showing_errors(server.get_app(), standing_error))
     # What MkDocs watches so far (docs/, the config file, theme folders with --watch-theme), moved to a
     # faster observer; the folders in mkdocs.yml's `watch` are added after this event.
     paths = list(getattr(server, "_watched_paths", {}) or [config.docs_dir, config.config_file_path])
@@ -88,7 +128,7 @@ def start_serving(server: Any, config: Any, build: Callable[..., None], load_con
         server.watch(path)
     docs_dir = Path(config.docs_dir)
     roots = [docs_dir, Path(config.config_file_path), *(Path(path) for path in config.watch)]
-    STATE.files = _snapshot(roots)
+    STATE.files = {} if STATE.error else _snapshot(roots)  # after a failed first build, rebuild everything
     serve_url = config.site_url
 
     def builder() -> None:
@@ -96,12 +136,16 @@ def start_serving(server: Any, config: Any, build: Callable[..., None], load_con
         STATE.incremental = _only_page_text_changed(STATE.files, snapshot, docs_dir)
         STATE.rebuilt = set()
         log.info("Building %s...", "the edited pages" if STATE.incremental else "documentation")
-        fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict,
-                            dev_addr=str(config.dev_addr))
-        fresh.site_url = serve_url
+
+        def rebuild() -> None:
+            fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict,
+                                dev_addr=str(config.dev_addr))
+            fresh.site_url = serve_url
+            build(fresh, serve_url=serve_url, dirty=STATE.incremental)
+
         STATE.files = {}  # until this build succeeds, the next one rebuilds everything
-        build(fresh, serve_url=serve_url, dirty=STATE.incremental)
-        STATE.files = snapshot
+        if build_or_report(rebuild):
+            STATE.files = snapshot
 
     server.builder = builder
     return server
