@@ -2,8 +2,8 @@
 never stops it, is printed every time it is saved, and every page shows it until it is fixed.
 
 A real `mkdocs serve --strict` (the command `make serve` runs) on a copy of the project, saved like an
-editor does. What is checked
-is what the preview shows and which kind of rebuild the server says it ran, never how long it took.
+editor does. What is checked is what the preview shows and which kind of rebuild the server says it
+ran, never how long it took.
 """
 
 from __future__ import annotations
