@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, expect
 
 from tests.support.site import build_env, copy_project, free_port
 
@@ -202,3 +203,26 @@ def test_the_preview_starts_with_a_mistake_in_a_page_and_shows_it(tmp_path: Path
         wait_until_built(base + "strategies/rest/", "Rest the muscle", server, log)
     printed = [line for line in log.read_text().splitlines() if MISTAKE in line]
     assert len(printed) == 1 and printed[0].startswith("ERROR") and message in printed[0], printed
+
+
+@pytest.mark.browser
+def test_the_open_tab_shows_the_error_then_the_fixed_page_by_itself(
+    preview: tuple[Path, str, subprocess.Popen[bytes], Path], browser: Browser,
+) -> None:
+    """In Chromium, nobody pressing reload: the page an editor has open follows their saves."""
+    project, base, server, log = preview
+    source = project / "docs" / "strategies" / "rest.md"
+    good = source.read_text(encoding="utf-8")
+    bad, message = with_mistake(good)
+    tab = browser.new_page()
+    try:
+        tab.goto(base + "strategies/rest/")
+        expect(tab.locator("h1")).to_have_text("Rest the muscle, then keep moving")
+        source.write_text(bad, encoding="utf-8")
+        expect(tab.locator("pre")).to_contain_text(message, timeout=60_000)
+        source.write_text(good, encoding="utf-8")
+        expect(tab.locator("h1")).to_have_text("Rest the muscle, then keep moving", timeout=60_000)
+    finally:
+        source.write_text(good, encoding="utf-8")
+        tab.close()
+    assert server.poll() is None
