@@ -10,25 +10,37 @@ import pytest
 from playwright.sync_api import Browser, Error
 
 from tests.support.browser import LAUNCH_ARGS, find_browser, start_playwright
-from tests.support.site import ROOT, SUB_PATH, BuildResult, SiteServer, free_port, mkdocs_build
+from tests.support.shared_build import SharedBuild, SharedPortServer, shared_site_build
+from tests.support.site import ROOT, BuildResult, SiteServer
 
 ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def shared_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> SharedBuild:
+    """The project's own site, built once per run with `mkdocs build --strict` for a GitHub Pages sub-path.
+
+    Under pytest-xdist (make test runs a worker per core) the first worker to get here builds it and the
+    others wait for it and use the same files: the build is the slowest fixture, and one is enough."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the run's folder, above each worker's own
+    return shared_site_build(shared / "site-build")
 
 
 @pytest.fixture(scope="session")
-def site_url(site_port: int) -> str:
-    return f"http://127.0.0.1:{site_port}{SUB_PATH}"
+def site_port(shared_build: SharedBuild) -> int:
+    return shared_build.port
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> BuildResult:
-    """The project's own site, built once with `mkdocs build --strict` for a GitHub Pages sub-path."""
-    result = mkdocs_build(ROOT, tmp_path_factory.mktemp("site") / "site", SITE_URL=site_url)
+def site_url(shared_build: SharedBuild) -> str:
+    return shared_build.site_url
+
+
+@pytest.fixture(scope="session")
+def site_build(shared_build: SharedBuild) -> BuildResult:
+    result = shared_build.result
     assert result.ok, f"the strict build failed:\n{result.output}"
     return result
 
@@ -40,7 +52,9 @@ def site_dir(site_build: BuildResult) -> Path:
 
 @pytest.fixture(scope="session")
 def served_site(site_dir: Path, site_port: int) -> Iterator[SiteServer]:
-    with SiteServer(site_dir, site_port) as server:
+    """The built site over HTTP. Each worker serves the same folder on the same port (SO_REUSEPORT: the
+    kernel hands each connection to one of them), so the address built into the site works for all."""
+    with SiteServer(site_dir, site_port, server_class=SharedPortServer) as server:
         yield server
 
 
