@@ -35,7 +35,7 @@ help:
 	@echo "make zensical  build the same docs with Zensical into $(ZENSICAL_SITE)/ (a comparison, not deployed)"
 
 doctor:
-	@$(PREREQUISITES) doctor --venv $(VENV)
+	@$(PYTHON) -m tools.doctor --venv $(VENV)
 
 system-build:
 	@$(PREREQUISITES) check build

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.site import ROOT
-from tools.prerequisites import PIP_MINIMUM, bootstrap_pin, pip_version, uv_version, version_text
+from tools.venv import PIP_MINIMUM, bootstrap_pin, pip_version, uv_version, version_text
 
 pytestmark = pytest.mark.install  # downloads from PyPI what its cache lacks; about 15 s with the cache
 

@@ -17,6 +17,7 @@ import pytest
 
 from tests.support.site import ROOT
 from tools import prerequisites
+from tools import venv as venvs
 from tools.prerequisites import BROWSER, PURPOSES, ListError, applies, read_packages
 
 pytestmark = pytest.mark.unit  # fast: no site build, no browser
@@ -177,9 +178,9 @@ def test_doctor_lists_every_prerequisite() -> None:
 def test_a_venv_without_pip_is_made_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     venv = tmp_path / ".venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    assert not prerequisites.venv_works(venv / "bin" / "python")
-    assert prerequisites.make_venv(venv) is None
-    assert prerequisites.venv_works(venv / "bin" / "python")
+    assert not venvs.venv_works(venv / "bin" / "python")
+    assert venvs.make_venv(venv) is None
+    assert venvs.venv_works(venv / "bin" / "python")
     assert "making it again" in capsys.readouterr().out
 
 
@@ -202,9 +203,9 @@ def test_without_python3_venv_the_fix_is_named_and_nothing_is_left_behind(
     python.chmod(python.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setattr(prerequisites, "is_root", lambda: False)
     venv = tmp_path / ".venv"
-    problem = prerequisites.make_venv(venv, python=str(python))
+    problem = venvs.make_venv(venv, python=str(python))
     assert problem and "Python cannot make a virtual environment" in problem
-    assert f"sudo apt-get install {prerequisites.venv_package()}" in problem and "python3-venv" in problem
+    assert f"sudo apt-get install {venvs.venv_package()}" in problem and "python3-venv" in problem
     assert not venv.exists(), "a half-made venv was left behind"
 
 

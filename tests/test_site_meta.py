@@ -14,7 +14,6 @@ import gzip
 import io
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from html import unescape
@@ -83,17 +82,13 @@ def test_the_link_preview_image_is_made_in_the_repo_at_the_size_previews_use(sit
 
 
 def test_the_committed_images_are_what_the_script_makes() -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import make_images
-    finally:
-        sys.path.pop(0)
+    from tools import make_images
     stale = [
         path.relative_to(ROOT).as_posix()
         for path, image in make_images.images().items()
         if not path.is_file() or path.read_bytes() != make_images.png_bytes(image)
     ]
-    assert not stale, f"run `python tools/make_images.py` and commit: {stale}"
+    assert not stale, f"run `python -m tools.make_images` and commit: {stale}"
 
 
 # ------------------------------------------------------------------------------ search engines

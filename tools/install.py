@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools.prerequisites import PIP_MINIMUM, bootstrap_pin, make_venv, pip_version, uv_version, version_text
+from tools.venv import PIP_MINIMUM, bootstrap_pin, make_venv, pip_version, uv_version, version_text
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOTSTRAP = ROOT / "requirements-bootstrap.txt"

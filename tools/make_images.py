@@ -1,4 +1,4 @@
-"""Make the site's app icons and sharing image: `python tools/make_images.py` (then commit the PNGs).
+"""Make the site's app icons and sharing image: `python -m tools.make_images` from the project root (then commit the PNGs).
 
 The images are drawn here with Pillow (installed with WeasyPrint), never downloaded, so anyone can
 remake them. The mark is a lower leg with the toes pulled up toward the shin: the calf stretch that

@@ -2,7 +2,6 @@
 
     python3 -m tools.prerequisites check build [test]   # make build / serve (build), make test (both)
     python3 -m tools.prerequisites packages build test  # the package names, for the CI workflow
-    python3 -m tools.prerequisites doctor --venv .venv  # make doctor: every prerequisite, found or missing
 
 The system packages are declared once, in system-packages.txt. As root on Debian or Ubuntu a missing
 package is installed with apt-get; otherwise the command stops with the one line to run. Standard
@@ -18,7 +17,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_LIST = ROOT / "system-packages.txt"
 PURPOSES = ("build", "test")
 BROWSER = "browser"  # the `provides` of a package that is one browser among others
-# The oldest pip the README supports: what Debian 12's python3-venv puts in a new venv. tools/install.py
-# needs it only to install the pinned installer; tests/test_install.py and the weekly job prove it.
-PIP_MINIMUM = (23, 0, 1)
 NODE_MINIMUM = 18  # Debian 12's nodejs 18.20 runs the workflow linter (tools/) and Lighthouse 12 (bench/)
 
 
@@ -101,9 +96,7 @@ def library_found(soname: str) -> bool:
 
 def browser_state() -> tuple[bool, str]:
     """Whether the tests have a browser, and which, as tests/support/browser.py will choose it."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from tests.support.browser import find_browser, playwright_chosen
+    from tests.support.browser import find_browser, playwright_chosen  # run from the project root (python3 -m)
 
     try:
         found = find_browser()
@@ -167,73 +160,6 @@ def python_problem() -> str | None:
     )
 
 
-def venv_works(python: Path) -> bool:
-    try:
-        result = subprocess.run([str(python), "-c", "import pip"], capture_output=True)
-    except OSError:  # no python, or a link to a Python that has gone
-        return False
-    return result.returncode == 0
-
-
-def venv_package() -> str:
-    """Debian and Ubuntu split the parts of Python that make a virtual environment into this package."""
-    return f"python{sys.version_info[0]}.{sys.version_info[1]}-venv"
-
-
-def make_venv(venv: Path, python: str = sys.executable, install: bool = True) -> str | None:
-    """Make a working virtual environment at `venv`, replacing a broken one. None, or the one-line problem."""
-    if venv_works(venv / "bin" / "python"):
-        return None
-    if venv.exists() or venv.is_symlink():
-        print(f"{venv} has no working pip (made while python3-venv was missing, or its Python has gone): "
-              "making it again.", flush=True)
-        shutil.rmtree(venv, ignore_errors=True)
-    result = subprocess.run([python, "-m", "venv", str(venv)], capture_output=True, text=True)
-    if result.returncode == 0 and venv_works(venv / "bin" / "python"):
-        return None
-    shutil.rmtree(venv, ignore_errors=True)  # never leave a half-made environment behind
-    output = result.stdout + result.stderr
-    if "ensurepip" in output:
-        package = venv_package()
-        if install and is_root() and can_use_apt() and apt_install([package]):
-            return make_venv(venv, python, install=False)
-        return (
-            f"Python cannot make a virtual environment: the package {package} is missing. "
-            f"Fix: {install_line([package])} (Debian/Ubuntu's python3-venv brings it), then run the command again."
-        )
-    last = output.strip().splitlines()[-1] if output.strip() else f"exit status {result.returncode}"
-    return f"{python} -m venv {venv} failed: {last}"
-
-
-def version_text(version: tuple[int, ...]) -> str:
-    return ".".join(str(part) for part in version)
-
-
-def pip_version(python: Path) -> tuple[int, ...] | None:
-    result = subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True, text=True)
-    match = re.match(r"pip (\d+(?:\.\d+)*)", result.stdout)
-    return tuple(int(part) for part in match.group(1).split(".")) if result.returncode == 0 and match else None
-
-
-def uv_version(python: Path) -> str | None:
-    """The installer's version in a venv (tools/install.py), or None when it is not installed yet."""
-    result = subprocess.run([str(python), "-m", "uv", "--version"], capture_output=True, text=True)
-    return result.stdout.split()[1] if result.returncode == 0 and result.stdout.startswith("uv ") else None
-
-
-def bootstrap_pin(path: Path = ROOT / "requirements-bootstrap.txt") -> str:
-    match = re.search(r"^uv==(\S+)", path.read_text(encoding="utf-8"), re.M)
-    if not match:
-        raise ListError(f"{path.name}: no 'uv==<version>' pin; regenerate it with `make lock`")
-    return match.group(1)
-
-
-def can_make_venv(python: str) -> bool:
-    with tempfile.TemporaryDirectory() as folder:
-        probe = Path(folder) / "venv"
-        return subprocess.run([python, "-m", "venv", str(probe)], capture_output=True).returncode == 0
-
-
 # ------------------------------------------------------------------------------------------ commands
 
 
@@ -265,81 +191,11 @@ def check(purposes: list[str]) -> int:
     return 1
 
 
-def command_version(command: list[str]) -> str | None:
-    if not shutil.which(command[0]):
-        return None
-    result = subprocess.run(command, capture_output=True, text=True)
-    return result.stdout.strip() if result.returncode == 0 else None
-
-
-def doctor(venv: Path) -> int:
-    rows: list[tuple[bool, str, str]] = []  # found, what, the fix when missing
-    apt_missing: list[str] = []
-
-    low = python_minimum()
-    minimum = f"{low[0]}.{low[1]}"
-    rows.append((python_problem() is None, f"Python {sys.version.split()[0]} at {sys.executable} ({minimum} or newer)",
-                 f"install python{minimum} and run make with PYTHON=python{minimum}"))
-    supported = f"{version_text(PIP_MINIMUM)} or newer"
-    if venv_works(venv / "bin" / "python"):
-        pip = pip_version(venv / "bin" / "python") or ()
-        rows.append((pip >= PIP_MINIMUM, f"virtual environment {venv}: pip {version_text(pip)} ({supported})",
-                     f"run: {venv}/bin/python -m pip install 'pip>={version_text(PIP_MINIMUM)}'"))
-        uv, pinned = uv_version(venv / "bin" / "python"), bootstrap_pin()
-        state = "installed" if uv == pinned else f"{uv or 'not installed'}: make installs it"
-        rows.append((True, f"installer uv {pinned} from requirements-bootstrap.txt ({state})", ""))
-    elif can_make_venv(sys.executable):
-        state = "broken: make will make it again" if venv.exists() else "not made yet: make makes it"
-        rows.append((True, f"virtual environment {venv}: {state}", ""))
-    else:
-        rows.append((False, "Python cannot make a virtual environment", install_line([venv_package()])))
-    release = os_release()
-    for package in wanted(read_packages(), list(PURPOSES)):
-        label = f"{package.name} ({package.purpose}): {package.why}"
-        if package.provides == BROWSER:
-            found, which = browser_state()
-            if found:
-                rows.append((True, f"browser for the tests: {which}", ""))
-                continue
-            if not applies(package, release):
-                fix = "run make test: it installs Playwright's Chromium (Ubuntu: see the README)"
-            elif os.environ.get("CHROMIUM") or os.environ.get("CHROME"):
-                fix = "set CHROMIUM to a Chromium or Chrome executable, or unset it"
-            else:
-                fix = install_line([package.name])
-                apt_missing.append(package.name)
-            rows.append((False, f"browser for the tests: {which}", fix))
-        elif not sys.platform.startswith("linux"):
-            rows.append((True, f"{label} (not checked on {sys.platform})", ""))
-        else:
-            found = library_found(package.provides)
-            rows.append((found, label, install_line([package.name])))
-            if not found:
-                apt_missing.append(package.name)
-    node = command_version(["node", "--version"]) or ""
-    major = int(re.sub(r"\D.*", "", node.lstrip("v")) or 0)
-    rows.append((major >= NODE_MINIMUM, f"Node.js {node or 'not found'} ({NODE_MINIMUM} or newer, for the tests)",
-                 "sudo apt-get install nodejs npm"))
-    npm = command_version(["npm", "--version"])
-    rows.append((npm is not None, f"npm {npm or 'not found'} (installs the tests' node tools)", "sudo apt-get install npm"))
-
-    print("Prerequisites (the system packages are declared in system-packages.txt):")
-    for found, what, fix in rows:
-        print(f"  {'ok' if found else 'MISSING':8} {what}" + ("" if found else f"\n           fix: {fix}"))
-    if all(found for found, _, _ in rows):
-        print("Everything is in place.")
-        return 0
-    if len(apt_missing) > 1 and can_use_apt():
-        print(f"All the missing system packages at once: {install_line(apt_missing)}")
-    return 1
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m tools.prerequisites", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check").add_argument("purposes", nargs="+", choices=PURPOSES)
     commands.add_parser("packages").add_argument("purposes", nargs="+", choices=PURPOSES)
-    commands.add_parser("doctor").add_argument("--venv", type=Path, default=Path(".venv"))
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -348,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             release = os_release()
             print(" ".join(p.name for p in wanted(read_packages(), args.purposes) if applies(p, release)))
             return 0
-        return doctor(args.venv)
+        raise AssertionError(args.command)
     except ListError as error:
         print(error, file=sys.stderr)
         return 2
