@@ -270,7 +270,8 @@ def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: P
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py", "tools/build_site.py"):
+    copied = ("Makefile", "zensical.mk", "pyproject.toml", "system-packages.txt", "tools/prerequisites.py", "tools/build_site.py")
+    for name in copied:
         (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
     good = project / "site"

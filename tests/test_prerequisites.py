@@ -212,7 +212,9 @@ def test_without_python3_venv_the_fix_is_named_and_nothing_is_left_behind(
 def make_project(tmp_path: Path) -> Path:
     """The Makefile and what it reads, with requirements older than any venv's stamp."""
     project = tmp_path / "project"
-    for name in ("Makefile", "requirements-bootstrap.txt", "requirements.txt", "requirements-test.txt", "pyproject.toml"):
+    copied = ("Makefile", "zensical.mk", "requirements-bootstrap.txt", "requirements.txt", "requirements-test.txt",
+              "pyproject.toml")
+    for name in copied:
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_bytes((ROOT / name).read_bytes())
         os.utime(project / name, (0, 0))

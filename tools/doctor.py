@@ -69,7 +69,7 @@ def doctor(venv: Path) -> int:
                 rows.append((True, f"browser for the tests: {which}", ""))
                 continue
             if not applies(package, release):
-                fix = "run make test: it installs Playwright's Chromium (Ubuntu: see the README)"
+                fix = "run make test: it installs Playwright's Chromium (on Ubuntu, see handbook/tests.md)"
             elif os.environ.get("CHROMIUM") or os.environ.get("CHROME"):
                 fix = "set CHROMIUM to a Chromium or Chrome executable, or unset it"
             else:
