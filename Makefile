@@ -52,7 +52,7 @@ $(BIN)/.site-deps: requirements-bootstrap.txt requirements.txt pyproject.toml $(
 # The package's and the hooks' bytecode, compiled once here (an editable install compiles nothing): a
 # build then never compiles them again, even where PYTHONDONTWRITEBYTECODE is set (0.1 s or more of
 # every build; see handbook/performance.md).
-$(BIN)/.bytecode: $(BIN)/.site-deps $(wildcard src/legcramps/*.py hooks/*.py)
+$(BIN)/.bytecode: $(BIN)/.site-deps $(wildcard src/legcramps/*.py src/legcramps/*/*.py hooks/*.py)
 	$(BIN)/python -m compileall -q src hooks
 	touch $@
 
@@ -65,14 +65,14 @@ tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.jso
 	npm ci --prefix tools --silent --no-audit --no-fund
 
 # A failed build never replaces the last good site/: build aside, add the offline copy's service
-# worker (src/legcramps/offline.py, from the built files), then swap.
+# worker (src/legcramps/offline/service_worker.py, from the built files), then swap.
 build: system-build $(BIN)/.site-deps $(BIN)/.bytecode
 	rm -rf .site-build
 	$(BIN)/python -m tools.build_site .site-build $(CONFIG)
 	rm -rf site && mv .site-build site
 
 # Every content rule the build and CI apply, in every edition, without building (no MkDocs, no PDF): one
-# line per mistake with its file, line and fix (src/legcramps/site_check.py).
+# line per mistake with its file, line and fix (src/legcramps/content_check/command.py).
 check: $(BIN)/.site-deps
 	$(BIN)/python -m legcramps check -f $(CONFIG)
 

@@ -17,10 +17,10 @@ $(ZENSICAL_BIN)/.deps: requirements-bootstrap.txt requirements.txt requirements-
 # the offline worker go in after it. The English edition only.
 zensical: system-build $(ZENSICAL_BIN)/.deps
 	$(ZENSICAL_BIN)/python -m legcramps check
-	HANDOUT_CACHE_DIR=.cache/handout $(ZENSICAL_BIN)/python -m legcramps.engine_config $(ZENSICAL_CONFIG) -o $(ZENSICAL_GENERATED)
+	HANDOUT_CACHE_DIR=.cache/handout $(ZENSICAL_BIN)/python -m legcramps.engines.config $(ZENSICAL_CONFIG) -o $(ZENSICAL_GENERATED)
 	$(ZENSICAL_BIN)/zensical build -f $(ZENSICAL_GENERATED)
 	HANDOUT_CACHE_DIR=.cache/handout $(ZENSICAL_BIN)/python -m legcramps handout -o $(ZENSICAL_SITE)
-	$(ZENSICAL_BIN)/python -m legcramps.offline $(ZENSICAL_SITE)
+	$(ZENSICAL_BIN)/python -m legcramps.offline.service_worker $(ZENSICAL_SITE)
 
 # Build both engines afresh, time them and print what differs (exit 1 if pages, text or PDFs do).
 zensical-compare: system-build $(ZENSICAL_BIN)/.deps

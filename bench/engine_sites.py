@@ -15,8 +15,8 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-from legcramps.search_index import material_stop_words
-from legcramps.search_terms import normal, words_of
+from legcramps.model.search_terms import normal, words_of
+from legcramps.search.index import material_stop_words
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 # Theme parts inside the article that are not the page's own text: the skip target, heading
@@ -103,7 +103,7 @@ class Site:
         return re.findall(r"<loc>(.*?)</loc>\s*(?:<lastmod>(.*?)</lastmod>)?", text)
 
     def offline_files(self) -> int:
-        """How many files the offline worker (sw.js, src/legcramps/offline.py) keeps."""
+        """How many files the offline worker (sw.js, src/legcramps/offline/service_worker.py) keeps."""
         worker = self.root / "sw.js"
         return len(re.findall(r'^\s*\["', worker.read_text(encoding="utf-8"), re.MULTILINE)) if worker.is_file() else 0
 
@@ -133,7 +133,7 @@ def keyword_coverage(site: Site, keywords: dict[str, tuple[str, ...]]) -> tuple[
     `keywords` maps a page URL ("", "causes/") to its front-matter lay keywords. A keyword counts when
     each of its words is there, as the search compares them (search_terms.normal), leaving out the
     words Material's search drops from a query ("in", "my"): the index keeps a page's keywords as
-    its words, once (src/legcramps/search_index.py), not as the phrases written in front matter.
+    its words, once (src/legcramps/search/index.py), not as the phrases written in front matter.
     """
     by_page: dict[str, list[dict[str, object]]] = {}
     for entry in site.search_entries():

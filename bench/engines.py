@@ -29,8 +29,8 @@ from pathlib import Path
 
 from bench.common import ROOT, ChildRun, bench_env, median, run_child, tail
 from bench.engine_sites import Site, keyword_coverage
+from legcramps.model.settings import load_settings
 from legcramps.session import start_build
-from legcramps.settings import load_settings
 from tests.support.site import copy_project
 
 ZENSICAL_CONFIG = "mkdocs.zensical.yml"
@@ -60,7 +60,7 @@ def build_mkdocs(work: Path, runs: int) -> tuple[Path, list[float], str]:
             env.pop(NOTICE_VARIABLE, None)
         site = project / "site"
         build = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], project, env)
-        offline = _run([sys.executable, "-m", "legcramps.offline", str(site)], project, env)
+        offline = _run([sys.executable, "-m", "legcramps.offline.service_worker", str(site)], project, env)
         seconds.append(build.seconds + offline.seconds)
         if run == 0 and NOTICE_VARIABLE not in env:
             notice = build.output.split("INFO ", 1)[0].strip()  # printed before MkDocs' first log line
@@ -70,10 +70,10 @@ def build_mkdocs(work: Path, runs: int) -> tuple[Path, list[float], str]:
 # The steps of `make zensical` (Makefile), each timed.
 ZENSICAL_STEPS = {
     "check": ["{python}", "-m", "legcramps", "check"],
-    "config": ["{python}", "-m", "legcramps.engine_config", ZENSICAL_CONFIG, "-o", ZENSICAL_GENERATED],
+    "config": ["{python}", "-m", "legcramps.engines.config", ZENSICAL_CONFIG, "-o", ZENSICAL_GENERATED],
     "build": ["{zensical}", "build", "-f", ZENSICAL_GENERATED],
     "handout": ["{python}", "-m", "legcramps", "handout", "-o", ZENSICAL_SITE],
-    "offline": ["{python}", "-m", "legcramps.offline", ZENSICAL_SITE],
+    "offline": ["{python}", "-m", "legcramps.offline.service_worker", ZENSICAL_SITE],
 }
 
 

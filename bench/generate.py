@@ -26,9 +26,9 @@ import yaml
 
 from bench.common import ROOT
 from bench.prose import paragraph
-from legcramps.citations import load_bibliography
-from legcramps.handout_plan import MAX_STRATEGIES
-from legcramps.page_model import split_front_matter
+from legcramps.model.citations import load_bibliography
+from legcramps.model.handout_plan import MAX_STRATEGIES
+from legcramps.model.page_model import split_front_matter
 
 ENGINE = ("mkdocs.yml", "hooks", "overrides", "data", "templates")
 DOCS_KEPT = ("stylesheets", "assets")  # non-Markdown files the theme and pages use

@@ -22,12 +22,12 @@ from typing import Any
 
 from bench.common import ROOT, median
 from bench.generate import CONFIG, generate_site
-from legcramps.handout import render_handout, render_handouts
-from legcramps.handout_content import HandoutContent, collect_content
-from legcramps.handout_worker import build_handout
-from legcramps.paper import paper_order
+from legcramps.handout.content import HandoutContent, collect_content
+from legcramps.handout.pdf import render_handout, render_handouts
+from legcramps.handout.worker import build_handout
+from legcramps.model.paper import paper_order
+from legcramps.model.settings import load_settings
 from legcramps.session import start_build
-from legcramps.settings import load_settings
 
 Log = Callable[[str], None]
 

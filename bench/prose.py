@@ -16,7 +16,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from bench.common import ROOT
-from legcramps.page_model import split_front_matter
+from legcramps.model.page_model import split_front_matter
 
 _START = ("", "")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[.,]?")

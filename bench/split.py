@@ -58,7 +58,7 @@ def _run() -> dict[str, float]:
     import mkdocs.commands.build as build
     from mkdocs.__main__ import cli
 
-    import legcramps.handout_worker as worker
+    import legcramps.handout.worker as worker
     import legcramps.session as session
 
     if not os.environ.get("HANDOUT_CACHE_DIR"):  # a cold build imports WeasyPrint: here, to time it apart

@@ -3,7 +3,7 @@ leave each page's search words once in the search index.
 
 All logic lives in the `legcramps` package; the same checks run with `python -m legcramps check`.
 Every content mistake stops the build with one line naming the file and line, before any page is
-written. The macros come from `legcramps.macros_module` through mkdocs-macros.
+written. The macros come from `legcramps.engines.macros_module` through mkdocs-macros.
 """
 
 from __future__ import annotations
@@ -26,24 +26,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from legcramps import mkdocs_preview as preview
-from legcramps.checks import ALLOW_OVERDUE, source_reminders
-from legcramps.engine_config import hook_extra
+from legcramps.checks.rules import ALLOW_OVERDUE, source_reminders
+from legcramps.engines import mkdocs_preview as preview
+from legcramps.engines.config import hook_extra
+from legcramps.engines.macros_module import page_src
+from legcramps.engines.mkdocs_logging import START_UP, to_debug
+from legcramps.engines.theme_cache import theme_bytecode_cache
 from legcramps.errors import ContentError, ContentProblems
-from legcramps.handout_content import HandoutError
-from legcramps.handout_worker import PendingHandout, start_handout, warm_up
+from legcramps.handout.content import HandoutError
+from legcramps.handout.worker import PendingHandout, start_handout, warm_up
 from legcramps.html import drop_blank_lines, name_section_navs
-from legcramps.image_sizes import size_images
-from legcramps.macros_module import page_src
-from legcramps.mkdocs_logging import START_UP, to_debug
-from legcramps.page_model import front_matter_text
-from legcramps.search_index import page_search_words, rewrite_search_index, search_notes
+from legcramps.model.page_model import front_matter_text
+from legcramps.model.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
+from legcramps.render.image_sizes import size_images
+from legcramps.search.index import page_search_words, rewrite_search_index, search_notes
 from legcramps.session import Build, current_build
-from legcramps.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
-from legcramps.theme_cache import theme_bytecode_cache
 
 log = logging.getLogger("mkdocs.plugins.leg_cramps")
-MACROS_MODULE = "legcramps.macros_module"
+MACROS_MODULE = "legcramps.engines.macros_module"
 _build: Build | None = None
 _handout: PendingHandout | None = None
 _command = "build"
@@ -102,7 +102,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The PDF handout's files, listed here so links to them validate under --strict.
 
     While a second process draws it, the pages are written with stand-ins for its sizes (see
-    legcramps.handout_worker); its files and the real sizes go into the site at the end.
+    legcramps.handout.worker); its files and the real sizes go into the site at the end.
     """
     global _handout
     with _handout_mistakes():
@@ -150,7 +150,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
     src = page_src(page)
-    banner, footer = build.page_frame(src)  # Zensical adds the same through legcramps.footer_extension
+    banner, footer = build.page_frame(src)  # Zensical adds the same through legcramps.engines.footer_extension
     return banner + markdown + footer
 
 

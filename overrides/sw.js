@@ -1,5 +1,5 @@
 // Placeholder, copied into every build: the real worker is written over it after the build by
-// `python -m legcramps.offline SITE_DIR` (make build does this). A site published without that step
+// `python -m legcramps.offline.service_worker SITE_DIR` (make build does this). A site published without that step
 // must not leave readers with an old offline copy forever: this version removes the site's caches
 // and answers nothing itself, so every page comes from the network again.
 "use strict";

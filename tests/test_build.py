@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from legcramps.page_model import split_front_matter
+from legcramps.model.page_model import split_front_matter
 from tests.support.site import ROOT, SUB_PATH, BuildResult, build_env, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.build
@@ -59,14 +59,14 @@ def test_every_page_has_its_own_meta_description_and_review_dates(site_dir: Path
     assert meta and unescape(meta.group(1)) == data["description"]
     assert 'class="page-review"' in html and "Next review due" in html
     assert 'id="related-pages"' in html
-    # once: under MkDocs the hook adds the footer and legcramps.footer_extension (Zensical's route) does nothing
+    # once: under MkDocs the hook adds the footer and legcramps.engines.footer_extension (Zensical's route) does nothing
     assert html.count('id="related-pages"') == 1 and html.count('class="page-review"') == 1
 
 
 @pytest.mark.parametrize("src", STRATEGIES)
 def test_strategy_pages_show_the_grade_sources_and_safety(site_dir: Path, src: str) -> None:
-    from legcramps.citations import load_bibliography
-    from legcramps.content_rules import cites_a_study, shows_safety_callout, too_few_sources
+    from legcramps.content_check.content_rules import cites_a_study, shows_safety_callout, too_few_sources
+    from legcramps.model.citations import load_bibliography
 
     html = html_for(site_dir, src)
     assert 'class="evidence-badge" href="../../about/grading/#' in html
@@ -79,7 +79,7 @@ def test_strategy_pages_show_the_grade_sources_and_safety(site_dir: Path, src: s
 
 
 def test_the_grading_page_has_an_anchor_for_every_grade(site_dir: Path) -> None:
-    from legcramps.words import GRADE_KEYS as GRADES
+    from legcramps.model.words import GRADE_KEYS as GRADES
 
     html = html_for(site_dir, "about/grading.md")
     for key in GRADES:
@@ -122,7 +122,7 @@ def test_the_handout_preview_is_shown_in_the_proportions_of_the_image(site_dir: 
 
 
 def test_no_page_types_an_emergency_number() -> None:
-    from legcramps.content_rules import typed_phone_number
+    from legcramps.content_check.content_rules import typed_phone_number
 
     for src in PAGES:
         assert not typed_phone_number((DOCS / src).read_text()), f"docs/{src} types a phone number"
@@ -310,11 +310,12 @@ def test_a_uk_build_changes_every_callout_from_one_setting(tmp_path: Path) -> No
 
 
 def test_make_new_page_starts_a_valid_strategy_page(tmp_path: Path) -> None:
-    from legcramps.page_model import check_strategy_sections, parse_page_meta
-    from legcramps.words import load_words
+    from legcramps.model.page_model import check_strategy_sections, parse_page_meta
+    from legcramps.model.words import load_words
 
     project = copy_project(tmp_path / "project")
-    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    for name in ("Makefile", "zensical.mk"):
+        shutil.copy2(ROOT / name, project / name)
     result = subprocess.run(["make", "new-page", "NAME=cold-packs"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     data, body = split_front_matter((project / "docs" / "strategies" / "cold-packs.md").read_text())

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from legcramps.mkdocs_logging import MACROS_LOGGER, START_UP, to_debug
+from legcramps.engines.mkdocs_logging import MACROS_LOGGER, START_UP, to_debug
 from tests.support.site import ROOT, BuildResult
 from tools.build_site import editions
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from legcramps.checks import run_checks
+from legcramps.checks.rules import run_checks
 from legcramps.cli import main
-from legcramps.reading_check import CACHE_DIR
-from legcramps.site_check import check_site
+from legcramps.content_check.command import check_site
+from legcramps.content_check.reading import CACHE_DIR
 from tests.support.editor import TODAY, ProjectCopy, real_project
 from tests.support.site import ROOT
 from tests.test_check_command import NEW, add_strategy_page

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from legcramps.citations import PageCitations, Source, load_bibliography, parse_source
 from legcramps.errors import ContentError
-from legcramps.macros import PageMacros
+from legcramps.model.citations import PageCitations, Source, load_bibliography, parse_source
+from legcramps.render.macros import PageMacros
 from tests.support.editor import real_project
 from tests.support.site import ROOT
 

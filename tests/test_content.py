@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from legcramps.content_rules import QUICK_STEPS_MAX, quality_claim, too_few_sources
-from legcramps.nav_sections import nav_paths
-from legcramps.page_model import split_front_matter
-from legcramps.readability import QUICK_PAGE, RULES, article_text, reading_problem, reading_score
+from legcramps.checks.readability import QUICK_PAGE, RULES, article_text, reading_problem, reading_score
+from legcramps.content_check.content_rules import QUICK_STEPS_MAX, quality_claim, too_few_sources
+from legcramps.model.nav_sections import nav_paths
+from legcramps.model.page_model import split_front_matter
 from tests.support.site import ROOT
 from tests.test_build import PAGES, STRATEGIES, html_for
 
@@ -54,7 +54,7 @@ def test_every_page_is_reachable_from_the_navigation() -> None:
 
 @pytest.mark.parametrize("src", PAGES)
 def test_reading_grade(site_dir: Path, src: str) -> None:
-    """The built page, measured by the rule `check` applies (legcramps.readability)."""
+    """The built page, measured by the rule `check` applies (legcramps.checks.readability)."""
     text = article_text(html_for(site_dir, src))
     print(f"{src}: Flesch-Kincaid grade {reading_score(RULES['en'], text):.1f} (limit {RULES['en'].limit_for(src)})")
     problem = reading_problem("en", src, text)

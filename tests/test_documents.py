@@ -203,7 +203,7 @@ def test_each_check_fails_on_a_broken_copy(tmp_path: Path) -> None:
     (tmp_path / "CONTRIBUTING.md").write_text(
         "Run `make serve`, then `make test`.\n\n```sh\nmake PORT=8001 serve\nmake lint\n```\n"
         "Pages live in `docs/strategies/`; the model is in `src/real.py`, the checks in `src/checks.py`.\n"
-        "The site is written to `site/index.html`; `legcramps.checks` is a module, not a file.\n")
+        "The site is written to `site/index.html`; `legcramps.checks.rules` is a module, not a file.\n")
     (tmp_path / "README.md").write_text(
         "# X\n\n![picture](docs/missing.png) [handbook](handbook/linked.md) [ok](src/real.py#L1)"
         " [web](https://example.org/a.md) [here](#x) [top](#x-1) [gone](handbook/linked.md#setup)\n"

@@ -18,13 +18,13 @@ import pypdf
 import pytest
 import yaml
 
-from legcramps import handout
-from legcramps.handout_content import collect_content
-from legcramps.page_model import split_front_matter
-from legcramps.paper import paper_order
+from legcramps.handout import pdf as handout
+from legcramps.handout.content import collect_content
+from legcramps.model.page_model import split_front_matter
+from legcramps.model.paper import paper_order
+from legcramps.model.settings import load_settings
+from legcramps.model.words import TIER_KEYS
 from legcramps.session import start_build
-from legcramps.settings import load_settings
-from legcramps.words import TIER_KEYS
 from tests.support.site import ROOT, BuildResult, copy_project, mkdocs_build
 from tests.test_build import html_for
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from legcramps.handout_cache import HandoutCache, file_clock, prune
-from legcramps.paper import PDF_PATH, PREVIEW_PATH
+from legcramps.handout.cache import HandoutCache, file_clock, prune
+from legcramps.model.paper import PDF_PATH, PREVIEW_PATH
 from tests.support.site import build_env, copy_project, mkdocs_build
 from tools.build_site import editions
 

@@ -1,4 +1,4 @@
-"""A cold build draws the handout in a second process while it writes the pages (legcramps.handout_worker).
+"""A cold build draws the handout in a second process while it writes the pages (legcramps.handout.worker).
 
 What a reader gets does not change: the site is byte for byte the site a build drawing the handout in
 its own process makes, with every PDF's real size on every page. The build's own process never loads
@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from legcramps import handout
-from legcramps.handout_content import collect_content
-from legcramps.handout_preview import draw_preview
-from legcramps.handout_worker import IN_PROCESS_VARIABLE
-from legcramps.image_sizes import image_size
-from legcramps.paper import PAPERS, preview_size
+from legcramps.handout import pdf as handout
+from legcramps.handout.content import collect_content
+from legcramps.handout.preview import draw_preview
+from legcramps.handout.worker import IN_PROCESS_VARIABLE
+from legcramps.model.paper import PAPERS, preview_size
+from legcramps.render.image_sizes import image_size
 from tests.support.site import BuildResult, build_env, copy_project, mkdocs_build
 from tests.test_handout import PROJECT, TEMPLATE, break_file
 from tests.test_handout_cache import DRAWING

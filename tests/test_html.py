@@ -6,7 +6,7 @@ import pytest
 
 from legcramps.errors import ContentError
 from legcramps.html import drop_blank_lines, name_section_navs
-from legcramps.image_sizes import size_images
+from legcramps.render.image_sizes import size_images
 
 pytestmark = pytest.mark.unit
 

@@ -10,14 +10,14 @@ import pytest
 import yaml
 from markupsafe import escape
 
-from legcramps.callouts import tiers
-from legcramps.care import CareSettings
 from legcramps.errors import ContentError
-from legcramps.macros import PageMacros
-from legcramps.page_render import render_page
-from legcramps.project import Project
-from legcramps.safety import WarningSigns
-from legcramps.words import GRADE_KEYS
+from legcramps.model.care import CareSettings
+from legcramps.model.project import Project
+from legcramps.model.safety import WarningSigns
+from legcramps.model.words import GRADE_KEYS
+from legcramps.render.callouts import tiers
+from legcramps.render.macros import PageMacros
+from legcramps.render.page_render import render_page
 from tests.support.editor import UK, real_project, uk_project
 from tests.support.site import ROOT
 
@@ -256,7 +256,7 @@ def test_the_strategies_page_shows_each_group_with_a_link_to_its_page() -> None:
 
 
 def test_a_large_group_is_a_link_to_its_page_instead_of_every_card(monkeypatch: pytest.MonkeyPatch) -> None:
-    from legcramps import strategy_lists
+    from legcramps.render import strategy_lists
 
     monkeypatch.setattr(strategy_lists, "GROUP_LIST_LIMIT", 2)
     markdown = on("strategies/index.md").strategy_groups()

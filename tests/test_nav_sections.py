@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from legcramps.nav_sections import nav_tree, written_nav
+from legcramps.model.nav_sections import nav_tree, written_nav
 
 pytestmark = pytest.mark.unit
 

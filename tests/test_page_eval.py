@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from legcramps.macros import PageMacros
-from legcramps.page_eval import evaluate
-from legcramps.page_render import _ENV, _no_bare_macro, page_variables
-from legcramps.project import Project, load_project
-from legcramps.settings import load_settings
+from legcramps.model.project import Project, load_project
+from legcramps.model.settings import load_settings
+from legcramps.render.macros import PageMacros
+from legcramps.render.page_eval import evaluate
+from legcramps.render.page_render import _ENV, _no_bare_macro, page_variables
 from tests.support.site import ROOT
 
 pytestmark = pytest.mark.unit

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from legcramps.errors import ContentError
-from legcramps.page_model import check_strategy_sections, parse_page_meta, split_front_matter
-from legcramps.page_render import render_page
-from legcramps.project import Project
-from legcramps.render import page_footer, review_banner
-from legcramps.words import load_words
+from legcramps.model.page_model import check_strategy_sections, parse_page_meta, split_front_matter
+from legcramps.model.project import Project
+from legcramps.model.words import load_words
+from legcramps.render.page_parts import page_footer, review_banner
+from legcramps.render.page_render import render_page
 from tests.support.editor import ProjectCopy, load, real_project
 from tests.support.site import ROOT
 

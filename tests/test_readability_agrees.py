@@ -1,7 +1,7 @@
 """`check` measures reading ease on the very text of the built pages, so it passes and fails with the tests.
 
-`check` makes each page's text from its Markdown without MkDocs (legcramps.page_text); the tests in
-test_content.py measure the built HTML. Both go through legcramps.readability: here the two texts
+`check` makes each page's text from its Markdown without MkDocs (legcramps.content_check.page_text); the tests in
+test_content.py measure the built HTML. Both go through legcramps.checks.readability: here the two texts
 must be the same, page by page, in every edition.
 """
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from legcramps.page_text import page_texts
-from legcramps.readability import article_text
+from legcramps.checks.readability import article_text
+from legcramps.content_check.page_text import page_texts
+from legcramps.model.settings import load_settings
 from legcramps.session import start_build
-from legcramps.settings import load_settings
 from tests.support.site import ROOT
 from tests.test_build import PAGES, html_for
 

@@ -1,6 +1,6 @@
 """The search index of the real strict build: each page's words once, and only what a reader searches for.
 
-Material writes search/search_index.json; the hook rewrites it with legcramps.search_index. Which page
+Material writes search/search_index.json; the hook rewrites it with legcramps.search.index. Which page
 comes first for a reader's words is tested in a real browser (tests/browser/test_search.py); here,
 the shape of the file: keywords and the shared list's words on each page's own entry only; source and
 related-page lists, citation numbers, grade badges, strategy cards and repeated warning signs left out
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from legcramps.search_index import LIST_FIELD, OWN_FIELD, material_stop_words
+from legcramps.search.index import LIST_FIELD, OWN_FIELD, material_stop_words
 from tests.test_build import html_for
 
 pytestmark = pytest.mark.build

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from legcramps.search_index import LIST_FIELD, OWN_FIELD, PageWords, lean_index, page_search_words, search_notes
-from legcramps.search_terms import SearchTerms, load_search_terms, spellings
+from legcramps.model.search_terms import SearchTerms, load_search_terms, spellings
+from legcramps.search.index import LIST_FIELD, OWN_FIELD, PageWords, lean_index, page_search_words, search_notes
 from tests.support.editor import ProjectCopy, load, real_project
 
 pytestmark = pytest.mark.unit

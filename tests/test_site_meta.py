@@ -23,8 +23,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from legcramps.offline import precache_entries
-from legcramps.page_model import split_front_matter
+from legcramps.model.page_model import split_front_matter
+from legcramps.offline.service_worker import precache_entries
 from tests.support.site import ROOT
 from tools.build_site import editions, worker_exclude
 

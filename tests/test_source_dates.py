@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from legcramps.citations import PageCitations, load_bibliography, parse_source
-from legcramps.source_dates import (
+from legcramps.model.citations import PageCitations, load_bibliography, parse_source
+from legcramps.model.source_dates import (
     dated_phrase,
     problems_for,
     reminders,
@@ -15,7 +15,7 @@ from legcramps.source_dates import (
     source_problems,
     stops_the_build,
 )
-from legcramps.words import load_words
+from legcramps.model.words import load_words
 from tests.support.site import ROOT
 
 TODAY = date(2026, 12, 3)

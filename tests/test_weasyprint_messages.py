@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from legcramps import handout
-from legcramps.handout_content import collect_content
+from legcramps.handout import pdf as handout
+from legcramps.handout.content import collect_content
+from legcramps.handout.weasyprint_messages import MACHINE_MESSAGES, Kind, classify, is_notice, machine_notice
+from legcramps.model.settings import load_settings
 from legcramps.session import start_build
-from legcramps.settings import load_settings
-from legcramps.weasyprint_messages import MACHINE_MESSAGES, Kind, classify, is_notice, machine_notice
 from tests.support.site import ROOT, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.build

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from legcramps.handout_cache import CACHE_VARIABLE, file_clock, prune
-from legcramps.offline import EXCLUDE, write_service_worker
+from legcramps.handout.cache import CACHE_VARIABLE, file_clock, prune
+from legcramps.offline.service_worker import EXCLUDE, write_service_worker
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from legcramps.errors import ContentProblems, MachineProblem
+from legcramps.model.settings import is_deploy_build, load_settings, local_site_url_problem
 from legcramps.session import Build, start_build
-from legcramps.settings import is_deploy_build, load_settings, local_site_url_problem
 
 
 def _start(config: Path) -> Build | None:
@@ -39,9 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     build = _start(args.config_file)
     if build is None:
         return 1
-    from legcramps.handout import LOGGER_NAME
-    from legcramps.handout_content import HandoutError  # the PDF's code (and its QR code library): not for `check`
-    from legcramps.handout_worker import build_handout
+    from legcramps.handout.content import HandoutError  # the PDF's code (and its QR code library): not for `check`
+    from legcramps.handout.pdf import LOGGER_NAME
+    from legcramps.handout.worker import build_handout
 
     local = local_site_url_problem(build.project.settings.site_url)
     if local and is_deploy_build():
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(config_file: Path) -> int:
-    from legcramps.site_check import check_site
+    from legcramps.content_check.command import check_site
 
     try:
         result = check_site(config_file)

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from legcramps.checks import ALLOW_OVERDUE, CheckResult, run_checks
-from legcramps.editions import EditionCheck, check_edition
+from legcramps.checks.rules import ALLOW_OVERDUE, CheckResult, run_checks
 from legcramps.errors import ContentProblems, Problem
-from legcramps.macros import PageMacros
-from legcramps.project import Project, load_project, project_inputs
-from legcramps.render import page_footer, review_banner, translation_note
-from legcramps.settings import Settings, load_settings
+from legcramps.model.editions import EditionCheck, check_edition
+from legcramps.model.project import Project, load_project, project_inputs
+from legcramps.model.settings import Settings, load_settings
+from legcramps.render.macros import PageMacros
+from legcramps.render.page_parts import page_footer, review_banner, translation_note
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Works offline after one visit, and installs to the home screen: the real service worker in Chromium.
 
 The site is the one readers get: the strict build plus the post-build step that writes `sw.js`
-(src/legcramps/offline.py), served under /leg-cramps/. A reader visits one page; the worker keeps the
+(src/legcramps/offline/service_worker.py), served under /leg-cramps/. A reader visits one page; the worker keeps the
 site. Then, with the network off (`context.set_offline`), the key pages, every strategy page, search,
 the 404 page and the PDF handouts still open. A new deploy reaches the reader on their next visit, the
 old copy is deleted, and only the files that changed are downloaded again.
@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from bench.weight import for_offline_copy
-from legcramps.offline import PrecacheEntry, precache_entries
+from legcramps.offline.service_worker import PrecacheEntry, precache_entries
 from tests.support.site import ROOT, SUB_PATH, SiteServer, copy_project, free_port, mkdocs_build
 from tools.build_site import editions, worker_exclude
 

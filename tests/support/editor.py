@@ -11,10 +11,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from legcramps.care import CareSettings
-from legcramps.checks import run_checks
-from legcramps.project import Project, load_project
-from legcramps.settings import load_settings
+from legcramps.checks.rules import run_checks
+from legcramps.model.care import CareSettings
+from legcramps.model.project import Project, load_project
+from legcramps.model.settings import load_settings
 from tests.support.site import ROOT
 
 # Everything `python -m legcramps check` reads: every edition, the data and the page template.

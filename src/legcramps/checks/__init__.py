@@ -1,0 +1,1 @@
+"""Every editor rule over the model and the rendered pages, each mistake one plain line with its fix."""

@@ -1,0 +1,67 @@
+"""`python -m legcramps check`: every edition the site builds, every rule the build and CI apply.
+
+The editions are the ones `make build` builds (`extra.editions` in the config, as tools/build_site.py
+reads it); each is read and checked as its build would be, then the content rules CI enforces
+(legcramps.content_check.content_rules) run over the pages that rendered, and the reading measures once the
+edition has no other mistake. A mistake in a shared file (the
+bibliography) is reported once, however many editions read it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from legcramps.checks.rules import ALLOW_OVERDUE, source_reminders
+from legcramps.content_check.content_rules import check_content
+from legcramps.content_check.reading import check_reading
+from legcramps.errors import Problem
+from legcramps.model.settings import load_settings
+from legcramps.search.index import search_notes
+from legcramps.session import read_build
+
+
+@dataclass
+class SiteCheck:
+    editions: list[str] = field(default_factory=list)  # their config files
+    problems: list[Problem] = field(default_factory=list)
+    reminders: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    pages: int = 0
+    sources: int = 0
+
+
+def edition_configs(config_file: Path, extra: Mapping[str, Any]) -> list[Path]:
+    """The config of each edition the site publishes, the original first; just this one if it lists none."""
+    listed = extra.get("editions") or [{"config": config_file.name}]
+    return [config_file.parent / str(edition["config"]) for edition in listed]
+
+
+def _add(found: list[Any], new: list[Any]) -> None:
+    found += [item for item in new if item not in found]
+
+
+def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
+    today = today or date.today()
+    result = SiteCheck()
+    for config in edition_configs(config_file, load_settings(config_file).extra):
+        result.editions.append(config.name)
+        if not config.is_file():
+            _add(result.problems, [Problem(config_file.name, f"extra.editions lists {config.name}, which is not a file "
+                                                             "in the project folder: add it or take it off the list")])
+            continue
+        build, problems = read_build(load_settings(config), today)
+        if build is not None:
+            # The reading measures need the pages as the engine gets them (footers too): only once the build would pass.
+            problems += check_content(build) + (check_reading(build) if not problems else [])
+            allow = bool(os.environ.get(ALLOW_OVERDUE))
+            _add(result.reminders, [str(reminder) for reminder in source_reminders(build.project, today, allow)])
+            _add(result.notes, search_notes(build.project))
+            result.pages += len(build.project.pages)
+            result.sources = len(build.project.bibliography)
+        _add(result.problems, problems)
+    return result

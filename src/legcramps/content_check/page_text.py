@@ -1,0 +1,75 @@
+"""The text of each page as a reader sees it, made without a site engine (for `check`'s reading measures).
+
+The page's rendered Markdown, with what every engine adds around it (the footer, and a translation's
+note), is turned into HTML by Python-Markdown with the extensions the site's config lists, as MkDocs
+does; the edition's spelling is applied and, as Material does, the title becomes the heading when the
+page has none. tests/test_readability_agrees.py proves this text is the built page's, page by page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from legcramps.checks.readability import article_text
+from legcramps.model.settings import config_value
+from legcramps.session import Build
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs always adds to the config's list
+
+
+def _extensions(build: Build) -> tuple[list[str], dict[str, Any]]:
+    settings = build.settings
+    listed = config_value(settings.root / settings.config_name, "markdown_extensions") or []
+    names, configs = list(MKDOCS_EXTENSIONS), {}
+    for item in listed:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (str(item), None)
+        if name.startswith("legcramps."):  # the project's own (footer_extension) add nothing under MkDocs
+            continue
+        if name not in names:
+            names.append(name)
+        if options:
+            configs[name] = options
+    return names, configs
+
+
+class PageText:
+    """Turns pages of one edition into the text a reader reads. Python-Markdown is set up on first use."""
+
+    def __init__(self, build: Build) -> None:
+        self.build = build
+        self.extensions = _extensions(build)
+        self._converter: Markdown | None = None
+
+    def sources(self) -> Iterator[tuple[str, str]]:
+        """(src, what the engine converts: the rendered page and its footer) of every page that rendered;
+        pages with a mistake already reported are left out."""
+        build = self.build
+        status = build.edition.status if build.edition is not None else None
+        for src, rendered in build.checks.rendered.items():
+            if status is not None and src not in status:  # its translation fields are wrong: reported already
+                continue
+            _, footer = build.page_frame(src)  # the overdue banner shows only in previews, never in CI
+            yield src, rendered.markdown + footer
+
+    def text(self, src: str, source: str) -> str:
+        if self._converter is None:  # loaded only when a page must be measured (a save changes one or two)
+            from markdown import Markdown
+
+            names, configs = self.extensions
+            self._converter = Markdown(extensions=names, extension_configs=configs)
+        html = self._converter.reset().convert(source)
+        if "<h1" not in html:
+            html = f"<h1>{escape(self.build.project.pages[src].meta.title)}</h1>\n{html}"
+        return article_text(f"<article>{self.build.project.spelling.html(html)}</article>")
+
+
+def page_texts(build: Build) -> Iterator[tuple[str, str]]:
+    """(src, article text) of every page that rendered."""
+    pages = PageText(build)
+    for src, source in pages.sources():
+        yield src, pages.text(src, source)

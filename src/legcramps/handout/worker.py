@@ -1,0 +1,213 @@
+"""Draw the handout in a second process while the site engine writes the pages.
+
+WeasyPrint (import, layout, writing) is most of a cold build's time, and it needs nothing from the
+pages: only the handout's HTML, which comes from the project model. On a machine with two or more
+cores the MkDocs hooks start a worker process as the build starts (it loads WeasyPrint while the
+checks run) and hand it the PDFs to draw once the HTML is known. Pages written before it is done
+carry a stand-in for each PDF's size, filled in at the end of the build with the handout's files.
+The site is byte-identical to one whose handout is drawn in the build's own process.
+
+WeasyPrint's messages are collected in the worker and logged by the build, so `--strict` still fails
+on them; a handout mistake still stops the build with its one line. The worker is forked, so it is
+used only while the build runs in one thread (not under `mkdocs serve`, whose handout comes from the
+cache), only on Linux, and `HANDOUT_IN_PROCESS=1` turns it off (to profile a build in one process).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from legcramps.handout.cache import HandoutCache
+from legcramps.handout.content import HandoutContent, HandoutError, collect_content
+from legcramps.handout.pdf import (
+    Handout,
+    HandoutPlan,
+    PdfJob,
+    assemble_handout,
+    draw_missing,
+    draw_pdfs,
+    handout_links,
+    import_weasyprint,
+    keep_in_cache,
+    plan_handouts,
+    site_paths,
+)
+from legcramps.handout.preview import draw_preview, preview_png
+from legcramps.model.paper import PREVIEW_PATH, TEMPLATE_DIR, paper_order, preview_size
+from legcramps.model.project import Project
+from legcramps.render.image_sizes import image_size
+
+IN_PROCESS_VARIABLE = "HANDOUT_IN_PROCESS"
+Messages = list[tuple[int, str]]
+_SIZE_STAND_IN = "HANDOUT-SIZE-{paper}-KB"  # no word an edition's spelling changes
+
+_pool: ProcessPoolExecutor | None = None
+
+
+def worker_allowed() -> bool:
+    """A second process helps only with a second core, and forking is safe only with one thread."""
+    if os.environ.get(IN_PROCESS_VARIABLE) or not sys.platform.startswith("linux"):
+        return False  # forking is safe on Linux; elsewhere (macOS's system libraries) it can crash
+    if _pool is not None:
+        return True  # started before any other thread (its own manager thread is the one running now)
+    if threading.active_count() > 1:
+        return False
+    return len(os.sched_getaffinity(0)) > 1
+
+
+def _worker() -> ProcessPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
+    return _pool
+
+
+def warm_up() -> None:
+    """Start the worker loading WeasyPrint now, when the handout will surely be drawn (no cache)."""
+    if worker_allowed() and HandoutCache.from_environment() is None:
+        _worker().submit(import_weasyprint)
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into: Messages) -> None:
+        super().__init__(logging.DEBUG)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append((record.levelno, record.getMessage()))
+
+
+Drawn = tuple[dict[str, bytes], bytes | None, Messages]  # the PDFs, the preview if drawn, messages to log
+
+
+def _draw(job: PdfJob, preview_paper: str) -> Drawn:
+    """In the worker: the PDFs, the preview of `preview_paper`'s PDF, and WeasyPrint's messages."""
+    messages: Messages = []
+    target = logging.getLogger(job.logger_name)
+    target.handlers[:] = [_Collect(messages)]
+    target.propagate = False  # the build counts warnings for --strict on its own logger, not on this copy
+    pdfs = draw_pdfs(job, set())
+    preview = draw_preview(pdfs[preview_paper]) if preview_paper in pdfs else None
+    return pdfs, preview, messages
+
+
+@dataclass
+class PendingHandout:
+    """A handout being drawn; `result()` waits for it (at once when everything came from the cache)."""
+
+    content: HandoutContent
+    order: tuple[str, ...]
+    plan: HandoutPlan
+    future: Future[Drawn] | None = None
+    handout: Handout | None = None
+    late_pages: list[str] = field(default_factory=list)  # written with stand-ins for the PDFs' sizes
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return site_paths(self.order)
+
+    @property
+    def in_worker(self) -> bool:
+        return self.handout is None and self.future is not None
+
+    def ready(self) -> bool:
+        """Whether `result()` would return without waiting for the worker."""
+        return self.handout is not None or self.future is None or self.future.done()
+
+    # While the worker draws, the pages are written with a stand-in for each PDF's size (the only thing
+    # of the handout a page shows); `fill` puts the real sizes in, at once or after the build.
+    def links(self) -> dict[str, Any]:
+        if self.ready():
+            return self.result().links
+        return handout_links(self.content, self.order, {paper: _SIZE_STAND_IN.format(paper=paper) for paper in self.order})
+
+    def page_written(self, output: str, dest: str) -> str:
+        """A page as written: with the sizes when the handout is ready, else noted for `finish_site`."""
+        if self.ready():
+            return self.fill(output)
+        if any(_SIZE_STAND_IN.format(paper=paper) in output for paper in self.order):
+            self.late_pages.append(dest)
+        return output
+
+    def finish_site(self, site_dir: Path) -> Handout:
+        """After the build: the handout's files in the site, and the real sizes in the pages noted."""
+        handout = self.result()
+        for output in handout.files:
+            (site_dir / output.path).write_bytes(output.content)
+        for dest in self.late_pages:
+            page = Path(dest)
+            page.write_text(self.fill(page.read_text(encoding="utf-8")), encoding="utf-8")
+        self.late_pages.clear()
+        return handout
+
+    def fill(self, text: str) -> str:
+        """The text with the real size of each PDF in place of its stand-in (waits for the handout)."""
+        for paper, pdf in zip(self.order, self.result().links["pdfs"], strict=True):
+            text = text.replace(_SIZE_STAND_IN.format(paper=paper), str(pdf["size_kb"]))
+        return text
+
+    def known_sizes(self) -> dict[str, tuple[float, float]]:
+        """The preview's size for the handout page's <img>, from the paper: the file may not be in the site
+        yet, even when the worker is done (or failed: its mistake is then reported, not a missing size)."""
+        return {PREVIEW_PATH: preview_size(self.order[0])}
+
+    def result(self) -> Handout:
+        if self.handout is None:
+            self.handout = self._finish()
+        return self.handout
+
+    def _finish(self) -> Handout:
+        drawn: dict[str, bytes] = {}
+        preview = None
+        if self.future is not None:
+            try:
+                drawn, preview, messages = self.future.result()
+            except BrokenProcessPool:  # the worker died (a crash in a system library): draw here, to see why
+                self.future = None
+            else:
+                logger = logging.getLogger(self.plan.job.logger_name)
+                for level, line in messages:
+                    logger.log(level, "%s", line)
+                keep_in_cache(self.plan, drawn, {line for _, line in messages})
+            finally:
+                _shutdown()
+        if self.future is None:
+            drawn = draw_missing(self.plan, set())  # its messages are logged as they come
+        pdfs = {**self.plan.pdfs, **drawn}
+        image = preview_png(pdfs[self.order[0]], drawn=preview)
+        if image_size(image) != preview_size(self.order[0]):  # the handout page was written with this size
+            raise HandoutError(f"the preview image is {image_size(image)}, not {preview_size(self.order[0])}: "
+                               "update preview_size in src/legcramps/model/paper.py")
+        return assemble_handout(self.content, self.order, pdfs, image)
+
+
+def build_handout(project: Project) -> Handout:
+    """Both PDFs and the preview image, with what the site's templates need to link to them."""
+    return start_handout(project, worker=False).result()
+
+
+def start_handout(project: Project, worker: bool = True) -> PendingHandout:
+    """Check the handout's HTML and cache now; draw what is missing in the worker when allowed."""
+    content = collect_content(project)
+    order = paper_order(content.care)  # the country's own paper first: the preview shows it
+    plan = plan_handouts(content, order, template_dir=project.settings.root / TEMPLATE_DIR)
+    pending = PendingHandout(content, order, plan)
+    if plan.job.papers and worker and worker_allowed():
+        pending.future = _worker().submit(_draw, plan.job, order[0])
+    return pending
+
+
+def _shutdown() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None

@@ -1,0 +1,1 @@
+"""Read and validate what editors write (pages, data files, bibliography, settings) into typed objects, once."""

@@ -1,0 +1,182 @@
+"""The bibliography (one data file) and per-page numbered citations with a reference list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from legcramps.errors import ContentError, did_you_mean
+from legcramps.html import NOT_SEARCHED
+from legcramps.model.datafile import line_of, read_data
+
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# `language`: set only for a source in another language than English (e.g. es for MedlinePlus en
+# español): only that language's edition must cite it.
+_FIELDS = ("authors", "title", "journal", "publisher", "year", "volume", "doi", "pmid", "url", "note", "language")
+# When the source was last checked, and its own dates and status: rules in source_dates.py.
+_DATE_FIELDS = ("checked", "source_reviewed", "source_next_review", "status", "superseded_by")
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    year: int
+    authors: str = ""
+    journal: str = ""
+    publisher: str = ""
+    volume: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    note: str = ""
+    language: str = ""  # empty: English
+    checked: str = ""
+    source_reviewed: str = ""
+    source_next_review: str = ""
+    status: str = ""
+    superseded_by: str = ""
+    line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
+
+    def links(self, web_label: str = "Web page") -> list[tuple[str, str]]:
+        """(label, address) pairs: DOI, PubMed, then the web page."""
+        found = []
+        if self.doi:
+            found.append((f"doi:{self.doi}", f"https://doi.org/{self.doi}"))
+        if self.pmid:
+            found.append((f"PubMed {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
+        if self.url:
+            found.append((web_label, self.url))
+        return found
+
+    def html(self, dated: str = "", web_label: str = "Web page") -> Markup:
+        """One reference in a Vancouver-like style; `dated` is the source's own dates in the edition's words."""
+        parts = []
+        if self.authors:
+            parts.append(f"{escape(self.authors.rstrip('.'))}.")
+        title = escape(self.title.rstrip("."))
+        # A title in another language is marked so screen readers pronounce it right (WCAG 3.1.2).
+        parts.append(f'<span lang="{escape(self.language)}">{title}</span>.' if self.language else f"{title}.")
+        where = self.journal or self.publisher
+        if where:
+            detail = f"{self.year}" + (f";{self.volume}" if self.volume else "")
+            parts.append(f"<em>{escape(where)}</em>. {escape(detail)}.")
+        else:
+            parts.append(f"{self.year}.")
+        if self.note:
+            parts.append(f"{escape(self.note.rstrip('.'))}.")
+        if dated:
+            parts.append(str(escape(dated)))
+        links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in self.links(web_label))
+        return Markup(" ".join(parts) + (f" {links}" if links else ""))
+
+
+class UnknownField(ContentError):
+    """A misspelt or unknown field of an entry: named on its own line."""
+
+    def __init__(self, message: str, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+def _field_line(text: str, key_line: int | None, name: str) -> int | None:
+    """The line of an entry's field: the first line after the entry's key that starts with it."""
+    lines = text.splitlines()
+    for number in range(key_line or 1, len(lines)):
+        if lines[number].strip().startswith(f"{name}:"):
+            return number + 1
+    return key_line
+
+
+def parse_source(key: object, raw: object) -> Source:
+    if not isinstance(key, str) or not _KEY.match(key):
+        raise ContentError(f"citation key {key!r} must be lower-case letters, digits and hyphens")
+    if not isinstance(raw, dict):
+        raise ContentError(f"entry {key!r} must be a mapping of fields")
+    unknown = [name for name in raw if name not in _FIELDS + _DATE_FIELDS]
+    if unknown:
+        name = str(unknown[0])
+        hint = did_you_mean(name, _FIELDS + _DATE_FIELDS) or f" (the fields are: {', '.join(_FIELDS + _DATE_FIELDS)})"
+        raise UnknownField(f"entry {key!r} has an unknown field {name!r}{hint}", name)
+    values: dict[str, Any] = {
+        name: str(raw[name]).strip() for name in _FIELDS + _DATE_FIELDS if raw.get(name) not in (None, "")
+    }
+    for name in ("title", "year"):
+        if name not in values:
+            raise ContentError(f"entry {key!r} is missing {name!r}")
+    if not re.fullmatch(r"(19|20)\d\d", values["year"]):
+        raise ContentError(f"entry {key!r}: year must be four digits, got {values['year']!r}")
+    if "authors" not in values and "publisher" not in values:
+        raise ContentError(f"entry {key!r} needs 'authors' or 'publisher'")
+    if not any(name in values for name in ("doi", "pmid", "url")):
+        raise ContentError(f"entry {key!r} needs at least one of 'doi', 'pmid' or 'url'")
+    if "language" in values and not re.fullmatch(r"[a-z]{2}", values["language"]):
+        raise ContentError(f"entry {key!r}: language must be a two-letter code such as es, got {values['language']!r}")
+    if "pmid" in values and not values["pmid"].isdigit():
+        raise ContentError(f"entry {key!r}: pmid must be digits, got {values['pmid']!r}")
+    if "doi" in values and not values["doi"].startswith("10."):
+        raise ContentError(f"entry {key!r}: doi must start with '10.', got {values['doi']!r}")
+    if "url" in values and not values["url"].startswith("https://"):
+        raise ContentError(f"entry {key!r}: url must start with https://")
+    year = int(values.pop("year"))
+    return Source(key=key, year=year, **values)
+
+
+def load_bibliography(path: Path) -> dict[str, Source]:
+    """Read and check every entry of the bibliography file."""
+    raw, text = read_data(path)
+    if not isinstance(raw, dict):
+        raise ContentError("the bibliography must map citation keys to entries")
+    sources = {}
+    for key, entry in raw.items():
+        try:
+            sources[key] = replace(parse_source(key, entry), line=line_of(text, str(key)))
+        except UnknownField as error:
+            raise ContentError(error.message, _field_line(text, line_of(text, str(key)), error.name)) from None
+        except ContentError as error:
+            raise ContentError(error.message, line_of(text, str(key))) from None
+    return sources
+
+
+@dataclass
+class PageCitations:
+    """The sources one page cites, numbered in order of first citation."""
+
+    bibliography: dict[str, Source]
+    link_title: str = "Source {number}"  # the words file's footer.source_title
+    dated: Callable[[Source], str] = lambda source: ""  # the source's own dates, in the edition's words
+    web_label: str = "Web page"  # the words file's sources.web_link
+    order: list[str] = field(default_factory=list)
+
+    def cite(self, keys: tuple[object, ...]) -> Markup:
+        if not keys:
+            raise ContentError('cite() needs at least one citation key, e.g. cite("hawke2021")')
+        links = []
+        for key in keys:
+            if key not in self.bibliography:
+                raise ContentError(
+                    f"unknown citation key {key!r}{did_you_mean(key, self.bibliography)}: "
+                    "use the key of the entry in data/bibliography.yml"
+                )
+            assert isinstance(key, str)
+            if key not in self.order:
+                self.order.append(key)
+            number = self.order.index(key) + 1
+            title = escape(self.link_title.replace("{number}", str(number)))
+            links.append(f'<a href="#ref-{key}" title="{title}">{number}</a>')
+        return Markup(f'<sup class="citation" {NOT_SEARCHED}>[{", ".join(links)}]</sup>')
+
+    def references(self) -> Markup:
+        """The page's numbered source list, or nothing if it cites nothing."""
+        if not self.order:
+            return Markup("")
+        items = "".join(
+            f'<li id="ref-{key}">{self.bibliography[key].html(self.dated(self.bibliography[key]), self.web_label)}</li>'
+            for key in self.order
+        )
+        return Markup(f'<ol class="references">{items}</ol>')

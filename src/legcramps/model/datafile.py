@@ -1,0 +1,71 @@
+"""Load one of the project's YAML data files, turning any mistake into a ContentError with a line."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from legcramps.errors import ContentError
+from legcramps.model.yaml_text import load_yaml
+
+
+def read_data(path: Path) -> tuple[Any, str]:
+    """(data, text) of a YAML data file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError("file not found") from None
+    data, message, line = load_yaml(text)
+    if message:
+        raise ContentError(message, line)
+    return data, text
+
+
+def line_of(text: str, key: str) -> int | None:
+    """The first line that starts an entry called `key` (for pointing an editor at it)."""
+    if ":" in key or "'" in key or '"' in key:  # rare: the one-off pattern below reads these exactly
+        pattern = re.compile(rf"^[ \t]*(-[ \t]*)?['\"]?{re.escape(key)}['\"]?[ \t]*:", re.MULTILINE)
+        match = pattern.search(text)
+        return text.count("\n", 0, match.start()) + 1 if match else None
+    return _entry_lines(text).get(key)
+
+
+_ENTRY = re.compile(r"^[ \t]*(-[ \t]*)?([^:\n]*):", re.MULTILINE)
+
+
+@lru_cache(maxsize=16)
+def _entry_lines(text: str) -> dict[str, int]:
+    """Every entry name of a file with the first line it starts on, read in one pass.
+
+    The checks point at dozens of entries per file; one pass instead of one pattern per entry keeps
+    reading the project fast. A name is what comes before the line's first colon (optionally after
+    "- "), with or without its quotes.
+    """
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for match in _ENTRY.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        names = [match.group(2).rstrip(" \t")]
+        if match.group(1):  # "-key:" also names "-key" (the dash read as part of the name)
+            names.append((match.group(1) + match.group(2)).rstrip(" \t"))
+        for name in names:
+            for candidate in (name, name[1:], name[:-1], name[1:-1]) if name[:1] in "'\"" or name[-1:] in "'\"" else (name,):
+                lines.setdefault(candidate, line)
+    return lines
+
+
+def require_mapping(value: object, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ContentError(f"{what} must be a list of 'name: value' lines")
+    return value
+
+
+def require_text(value: object, what: str, line: int | None = None) -> str:
+    if value is None:
+        raise ContentError(f"{what} is missing", line)
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(f"{what} must be text", line)
+    return value.strip()

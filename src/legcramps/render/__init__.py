@@ -1,0 +1,1 @@
+"""Turn the model into HTML: the macros pages call, callouts, badges, citations and the parts around every page."""
