@@ -39,6 +39,7 @@ from legcramps.html import drop_blank_lines, name_section_navs
 from legcramps.model.page_model import front_matter_text
 from legcramps.model.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 from legcramps.render.image_sizes import size_images
+from legcramps.render.page_policy import POLICY_MARK, with_policy
 from legcramps.search.index import page_search_words, rewrite_search_index, search_notes
 from legcramps.session import Build, current_build
 
@@ -83,6 +84,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(f"mkdocs.yml: {local}")
         log.info("Note: %s (fine for a local look; CI refuses it)", local)
     config.site_url = edition_site_url(config.site_url or "", config.extra.get("edition", {}))
+    # Every built page's Content-Security-Policy, filled in as each page is written (with_policy). Not in
+    # the preview: MkDocs' live reload adds an inline script to every page it serves.
+    if _command != "serve" and not preview.STATE.serving:
+        config.extra["content_security_policy"] = POLICY_MARK
     try:
         _build = current_build(settings_from_config(config, root))
         if _build.edition is not None and _build.edition.out_of_date:
@@ -172,7 +177,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     with _handout_mistakes():
-        return _pending().page_written(output_content, str(Path(config.site_dir) / template_name))  # the 404 page
+        output_content = _pending().page_written(output_content, str(Path(config.site_dir) / template_name))  # the 404 page
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -182,7 +188,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The edition's spelling in titles, navigation and head too; each section's navigation named by its
     # title (Material leaves it unnamed next to an index page); the theme's empty lines dropped, so a
     # page's size does not grow with the pages of the collapsed sections in its navigation.
-    return drop_blank_lines(name_section_navs(_current().project.spelling.html(output)))
+    # Last, the policy with the hashes of the page's inline scripts as they will be saved.
+    return with_policy(drop_blank_lines(name_section_navs(_current().project.spelling.html(output))))
 
 
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:

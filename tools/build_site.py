@@ -4,7 +4,8 @@
 
 Editions are listed once, in the site's config (`extra.editions`: config file and path). The original
 edition is built first into OUT (MkDocs empties its folder), then each other edition into its path
-under OUT, then each edition gets its own offline copy (service worker) scoped to its own folder.
+under OUT, then each edition gets its own offline copy (service worker) scoped to its own folder; last, every
+page's inline scripts are checked against its Content-Security-Policy (one line per page that disagrees).
 Each step is the real `mkdocs build --strict`; the first failure stops everything with its output.
 With HANDOUT_CACHE_DIR set, the editions take unchanged handouts from that folder; after a good
 build, the entries none of them used are deleted, so a folder kept between CI runs does not grow.
@@ -22,6 +23,7 @@ import yaml
 
 from legcramps.handout.cache import CACHE_VARIABLE, file_clock, prune
 from legcramps.offline.service_worker import EXCLUDE, write_service_worker
+from legcramps.render.page_policy import policy_problems
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,10 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None, conf
     for edition in all_editions:
         folder = out / edition.path if edition.path else out
         output.append(write_service_worker(folder, worker_exclude(all_editions, edition)).summary() + "\n")
+    # Every page as shipped, 404 pages included: its inline scripts and its Content-Security-Policy agree.
+    problems = policy_problems(out)
+    if problems:
+        return 1, "".join(output) + "".join(f"{line}\n" for line in problems)
     if cache:
         removed = prune(cache, started)
         output.append(f"{env[CACHE_VARIABLE]}: handout files reused or made by this build kept, {len(removed)} others deleted\n")

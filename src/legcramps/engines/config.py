@@ -1,9 +1,10 @@
 """A site config for an engine that runs no hooks (Zensical): a base config plus what the hooks add.
 
-Under MkDocs, `hooks/site_hooks.py` puts two things into `config.extra` while building: the theme's
-words (`words`, from this edition's words file) and the handout links with their real sizes
-(`handout`, from the rendered PDFs). The theme templates in overrides/ read both. Zensical ignores
-hooks, so `make zensical` writes them into a small config that inherits the committed one:
+Under MkDocs, `hooks/site_hooks.py` puts three things into `config.extra` while building: the theme's
+words (`words`, from this edition's words file), the handout links with their real sizes
+(`handout`, from the rendered PDFs) and the web app's id (`app_id`, the edition's path). The theme
+templates in overrides/ read them. Zensical ignores hooks, so `make zensical` writes them into a small
+config that inherits the committed one:
 
     python -m legcramps.engines.config mkdocs.zensical.yml -o .zensical.yml
 
@@ -19,6 +20,7 @@ import json
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from legcramps.errors import ContentProblems
 from legcramps.handout.content import HandoutError
@@ -29,8 +31,11 @@ from legcramps.session import start_build
 
 
 def hook_extra(project: Project, handout_links: dict[str, Any]) -> dict[str, Any]:
-    """The `config.extra` entries the MkDocs hooks set, for the same templates."""
-    return {"words": project.words.site, "handout": handout_links}
+    """The `config.extra` entries the MkDocs hooks set, for the same templates. `app_id`: the edition's own
+    path on its host (the web app manifest's id, which browsers resolve against the host alone), so each
+    edition installs as its own app."""
+    app_id = urlsplit(project.settings.site_url).path or "./"
+    return {"words": project.words.site, "handout": handout_links, "app_id": app_id}
 
 
 def main(argv: list[str] | None = None) -> int:
