@@ -36,6 +36,7 @@ from legcramps.errors import ContentError, ContentProblems
 from legcramps.handout.content import HandoutError
 from legcramps.handout.worker import PendingHandout, start_handout, warm_up
 from legcramps.html import drop_blank_lines, name_section_navs
+from legcramps.model.config_file import config_problems
 from legcramps.model.page_model import front_matter_text
 from legcramps.model.settings import edition_site_url, is_deploy_build, local_site_url_problem, settings_from_config
 from legcramps.render.image_sizes import size_images
@@ -78,6 +79,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if macros is None or MACROS_MODULE not in (macros.config.get("modules") or []):
         raise PluginError(f"mkdocs.yml: the 'macros' plugin must be enabled with modules: [{MACROS_MODULE}]")
     root = Path(config.config_file_path).parent
+    broken = config_problems(Path(config.config_file_path))  # e.g. a second `extra:`, which MkDocs keeps silently
+    if broken:
+        for problem in broken[1:]:
+            log.error("%s", problem)
+        raise PluginError(str(broken[0]))
     local = local_site_url_problem(config.site_url or "")
     if local and _command != "serve" and not preview.STATE.serving:
         if is_deploy_build():

@@ -6,7 +6,9 @@ Editions are listed once, in the site's config (`extra.editions`: config file an
 edition is built first into OUT (MkDocs empties its folder), then each other edition into its path
 under OUT, then each edition gets its own offline copy (service worker) scoped to its own folder; last, every
 page's inline scripts are checked against its Content-Security-Policy (one line per page that disagrees).
-Each step is the real `mkdocs build --strict`; the first failure stops everything with its output.
+Each step is the real `mkdocs build --strict`; the first failure stops everything with its output. A
+config file that YAML cannot read, or that writes a key twice, stops it first with one line (file, line,
+fix). With SITE_EDITION set (us, uk) and CONFIG left at mkdocs.yml, that edition's config is built.
 With HANDOUT_CACHE_DIR set, the editions take unchanged handouts from that folder; after a good
 build, the entries none of them used are deleted, so a folder kept between CI runs does not grow.
 """
@@ -21,7 +23,9 @@ from pathlib import Path
 
 import yaml
 
+from legcramps.errors import ContentError
 from legcramps.handout.cache import CACHE_VARIABLE, file_clock, prune
+from legcramps.model.config_file import config_problems, edition_config
 from legcramps.offline.service_worker import EXCLUDE, write_service_worker
 from legcramps.render.page_policy import policy_problems
 
@@ -59,6 +63,15 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None, conf
     """(exit code, combined output). Builds every edition of the site, then writes their service workers."""
     output = []
     env = env or dict(os.environ)
+    try:
+        config = edition_config(env, config) if config == "mkdocs.yml" else config  # SITE_EDITION: uk, ...
+    except ContentError as error:
+        return 1, f"{error.where}: {error.message}\n"
+    broken = config_problems(project / config)
+    if not broken:
+        broken = [problem for edition in editions(project, config) for problem in config_problems(project / edition.config)]
+    if broken:  # MkDocs would print a traceback, or keep the last of two keys of one name without a word
+        return 1, "".join(f"ERROR   -  {problem}\n" for problem in dict.fromkeys(map(str, broken)))
     cache = project / env[CACHE_VARIABLE] if env.get(CACHE_VARIABLE) else None
     started = file_clock(cache) if cache else 0  # a handout these builds use is touched at or after this
     all_editions = editions(project, config)

@@ -73,6 +73,10 @@ def _check(config_file: Path) -> int:
     except MachineProblem as missing:  # this computer's, never the page's: no file:line
         print(f"Cannot check on this computer: {missing}", file=sys.stderr)
         return 2
+    except ContentProblems as broken:  # a config file that does not read: nothing else can be checked
+        for problem in broken.problems:
+            print(problem, file=sys.stderr)
+        return 1
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.problems:

@@ -11,13 +11,14 @@ class ContentError(ValueError):
     """A content mistake. Its message says what is wrong and how to fix it, in plain words.
 
     `line` is the line of the mistake inside the text being read, when known; whoever knows the
-    file turns it into a `Problem`.
+    file turns it into a `Problem`. `where` names the place when it is not that file (an environment variable).
     """
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str, line: int | None = None, where: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.where = where
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from legcramps.model.clinic import CLINIC_VARIABLES
+from legcramps.model.config_file import EDITION_VARIABLE
 from tools.build_site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +41,11 @@ class BuildResult:
 
 
 def build_env(**extra: str) -> dict[str, str]:
+    """The environment of a test build: the test's own settings, never the machine's (a clinic's
+    CLINIC_* or SITE_EDITION variables, CI, a handout cache) unless a test passes them."""
     env = dict(os.environ)
+    for name in (*CLINIC_VARIABLES.values(), EDITION_VARIABLE):
+        env.pop(name, None)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env.setdefault("SOURCE_DATE_EPOCH", "1790000000")
     env.pop("ALLOW_OVERDUE_REVIEW", None)
@@ -66,6 +72,25 @@ def copy_project(destination: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, destination / name)
     return destination
+
+
+def set_clinic(project: Path, block: str) -> None:
+    """Give a copy's mkdocs.yml this `clinic:` block (lines indented under `extra:`, or "" for none),
+    in place of whatever clinic the project has set: the test's settings, not the project's."""
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept, skipping = [], False
+    for line in lines:
+        if line.startswith("  clinic:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith("    ") or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    text = "".join(kept)
+    assert text.count("\nextra:\n") == 1, "mkdocs.yml has no single top-level extra:"
+    config.write_text(text.replace("\nextra:\n", "\nextra:\n" + block, 1), encoding="utf-8")
 
 
 def free_port() -> int:

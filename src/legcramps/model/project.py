@@ -5,6 +5,7 @@ Everything that reads files lives here; checks, macros and the handout take the 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.model.care import CareSettings
 from legcramps.model.citations import Source, load_bibliography
-from legcramps.model.clinic import ClinicDetails
+from legcramps.model.clinic import ClinicDetails, clinic_details
 from legcramps.model.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.model.handout_plan import HandoutPlan, load_handout_plan
 from legcramps.model.nav_sections import nav_paths
@@ -99,13 +100,13 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
         try:
             return load()
         except ContentError as error:
-            problems.append(Problem(rel_path(settings.root, path), error.message, error.line))
+            problems.append(Problem(error.where or rel_path(settings.root, path), error.message, error.line))
             return None
 
     words_dir = settings.words_dir
     config = settings.root / settings.config_name
     care = attempt(config, lambda: CareSettings.from_extra(settings.extra))
-    clinic = attempt(config, lambda: ClinicDetails.from_extra(settings.extra))
+    clinic = attempt(config, lambda: clinic_details(settings, os.environ))
     spelling_file = words_dir / f"spelling-{settings.locale}.yml"
     spelling = attempt(spelling_file, lambda: load_spelling(spelling_file))
     words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml", settings.locale))

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from legcramps.errors import ContentProblems
+from legcramps.model.config_file import config_problems
 from legcramps.model.nav_sections import written_nav
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -114,7 +116,11 @@ def settings_from_config(conf: Any, root: Path) -> Settings:
 
 
 def load_settings(config_file: Path) -> Settings:
-    """Read mkdocs.yml directly, for the command line (no site engine involved)."""
+    """Read mkdocs.yml directly, for the command line (no site engine involved). A YAML mistake in it (or in
+    what it INHERITs) raises ContentProblems with one line each: file, line, fix."""
+    problems = config_problems(config_file)
+    if problems:
+        raise ContentProblems(problems)
     with config_file.open(encoding="utf-8") as stream:
         conf = yaml.load(stream, Loader=_ConfigLoader) or {}  # noqa: S506 - a SafeLoader subclass
     parent = conf.pop("INHERIT", None)

@@ -19,13 +19,13 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 
-class _Twice(Exception):
+class KeyTwice(Exception):
     def __init__(self, key: str, line: int) -> None:
         super().__init__(key)
         self.key, self.line = key, line
 
 
-class _Loader(_SafeLoader):
+class Loader(_SafeLoader):
     """Refuses a key written twice. YAML would keep only the last one: a bibliography entry copied with
     its key unchanged would silently replace the source that pages cite."""
 
@@ -34,7 +34,7 @@ class _Loader(_SafeLoader):
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 if key_node.value in seen:
-                    raise _Twice(key_node.value, key_node.start_mark.line + 1)
+                    raise KeyTwice(key_node.value, key_node.start_mark.line + 1)
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep)
 
@@ -106,11 +106,12 @@ def _impossible_date(text: str) -> tuple[str, int | None]:
     return "a value cannot be read: check the dates (YYYY-MM-DD) and numbers", None
 
 
-def load_yaml(text: str) -> tuple[Any, str | None, int | None]:
-    """(data, None, None), or (None, plain message, line of the mistake) when the YAML is broken."""
+def load_yaml(text: str, loader: type[Loader] = Loader) -> tuple[Any, str | None, int | None]:
+    """(data, None, None), or (None, plain message, line of the mistake) when the YAML is broken.
+    `loader` may be a subclass of this module's loader (mkdocs.yml's tags: legcramps.model.config_file)."""
     try:
-        return yaml.load(text, Loader=_Loader), None, None  # noqa: S506 - a SafeLoader
-    except _Twice as twice:
+        return yaml.load(text, Loader=loader), None, None  # noqa: S506 - a SafeLoader
+    except KeyTwice as twice:
         return None, f"'{twice.key}' is written twice: keep one (YAML would silently use only the last)", twice.line
     except yaml.YAMLError as error:
         message, line = _plain(error, text)
