@@ -31,7 +31,7 @@ NODE_MINIMUM = 18  # Debian 12's nodejs 18.20 runs the workflow linter (tools/) 
 class Package:
     purpose: str
     name: str
-    provides: str  # a shared library such as libatomic.so.1, or BROWSER
+    provides: str  # a shared library such as libatomic.so.1, a command such as java, or BROWSER
     why: str
 
 
@@ -117,6 +117,8 @@ def applies(package: Package, release: dict[str, str]) -> bool:
 def present(package: Package) -> bool:
     if package.provides == BROWSER:  # a browser the user chose (even a wrong one) is theirs to fix
         return browser_state()[0] or bool(os.environ.get("CHROMIUM") or os.environ.get("CHROME"))
+    if ".so" not in package.provides:  # a command, such as java
+        return shutil.which(package.provides) is not None
     if not sys.platform.startswith("linux"):
         return True  # not checked: the list names Debian/Ubuntu packages
     return library_found(package.provides)

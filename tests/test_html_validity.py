@@ -1,0 +1,53 @@
+"""Every built page of every edition (404 pages included) passes the Nu Html Checker with no error.
+
+vnu.jar comes from the npm package `vnu-jar` (tools/package.json, installed by `make test`), run with
+the system's Java (`default-jre-headless` in system-packages.txt, installed by `make test` as root).
+Material's markup the checker rejects is corrected in overrides/ (partials/valid-markup.html, the
+site_nav block of page.html); a new error from a theme update fails here with its file and line.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support.site import ROOT
+
+pytestmark = pytest.mark.build
+
+VNU = ROOT / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def vnu(*paths: Path) -> list[dict[str, object]]:
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("No Java for the Nu Html Checker: make test installs it (system-packages.txt: default-jre-headless)",
+                    pytrace=False)
+    if not VNU.is_file():
+        pytest.fail(f"No {VNU.relative_to(ROOT)}: run npm ci --prefix tools (make test does)", pytrace=False)
+    # -Xss: the default thread stack overflows on these pages; --exit-zero-always: the JSON says it all.
+    result = subprocess.run([java, "-Xss2m", "-jar", str(VNU), "--errors-only", "--format", "json",
+                             "--exit-zero-always", *map(str, paths)], capture_output=True, text=True, timeout=600)
+    messages: list[dict[str, object]] = json.loads(result.stderr or result.stdout)["messages"]
+    return messages
+
+
+def test_every_page_of_every_edition_has_no_html_error(site_dir: Path) -> None:
+    pages = sorted(site_dir.rglob("*.html"))
+    assert {"404.html", "es/404.html", "es/index.html"} <= {page.relative_to(site_dir).as_posix() for page in pages}
+    errors = [f"{str(m['url']).removeprefix('file:')}:{m.get('lastLine')}: {m['message']}"
+              for m in vnu(*pages) if m["type"] == "error" or m.get("subType") == "fatal"]
+    assert not errors, f"{len(errors)} errors:\n" + "\n".join(errors[:40])
+
+
+def test_the_checker_reports_materials_markup_as_it_was(site_dir: Path, tmp_path: Path) -> None:
+    """The check can fail: Material's own checkbox markup, as overrides/partials/valid-markup.html corrects it."""
+    page = tmp_path / "index.html"
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    page.write_text(html.replace('type="checkbox" id="__drawer">', 'type="checkbox" id="__drawer" autocomplete="off">'))
+    messages = [m for m in vnu(page) if m["type"] == "error"]
+    assert len(messages) == 1 and "autocomplete" in str(messages[0]["message"]), messages
