@@ -186,3 +186,14 @@ def test_dependabot_keeps_every_pin_fresh() -> None:
     assert updates == {("github-actions", "/"), ("pip", "/"), ("npm", "/tools"), ("npm", "/bench/lighthouse")}
     for folder in ("tools", "bench/lighthouse"):
         assert (ROOT / folder / "package-lock.json").is_file()
+
+
+def test_the_deploy_build_takes_the_clinic_and_edition_from_actions_variables() -> None:
+    """A clinic sets its details and edition as repository variables; the build reads them (issue 27)."""
+    steps = load(SITE)["jobs"]["build"]["steps"]
+    build = next(step for step in steps if step.get("run") == "make build")
+    from legcramps.model.clinic import CLINIC_VARIABLES
+    from legcramps.model.config_file import EDITION_VARIABLE
+
+    for name in (EDITION_VARIABLE, *CLINIC_VARIABLES.values()):
+        assert build["env"][name] == f"${{{{ vars.{name} }}}}", name
