@@ -162,6 +162,8 @@ def test_the_uk_site_reads_as_uk_english_in_every_page_and_the_handout(tmp_path:
     handout = visible_text(html_for(site, "handout.md"))
     assert handout.index("Download for A4 paper") < handout.index("Download for US Letter paper")
     assert re.search(r"Page last reviewed: \d+ [A-Z][a-z]+ 20\d\d", visible_text(html_for(site, "causes.md")))
+    answers = (site / "search" / "signs.json").read_text(encoding="utf-8")  # what search answers a danger sign with
+    assert "Call 999 now: one leg is swollen or painful" in answers and "911" not in answers
 
 
 def test_the_us_words_list_is_the_one_the_uk_spelling_file_replaces() -> None:

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from legcramps.errors import ContentError
 from legcramps.model.search_terms import SearchTerms, load_search_terms, spellings
 from legcramps.search.index import LIST_FIELD, OWN_FIELD, PageWords, lean_index, page_search_words, search_notes
-from tests.support.editor import ProjectCopy, load, real_project
+from legcramps.search.signs import every_sign, search_words, sign_answers
+from tests.support.editor import ProjectCopy, load, real_project, uk_project
 
 pytestmark = pytest.mark.unit
 
@@ -92,8 +94,8 @@ def test_an_entry_no_page_uses_is_a_note_not_a_mistake(copy_project: ProjectCopy
     project, problems = load(copy_project.root)
     assert project is not None and problems == []
     assert search_notes(project) == [
-        f"{TERMS}:{line}: no page has 'charly hors' in its title or keywords, so the words listed for it "
-        "find nothing (check its spelling)"
+        f"{TERMS}:{line}: no page has 'charly hors' in its title or keywords and no warning sign says it, so the "
+        "words listed for it find nothing (check its spelling)"
     ]
 
 
@@ -143,3 +145,36 @@ def test_the_real_pages_words() -> None:
     assert "toe" in quick.own.split() or "toe" in quick.listed.split()
     assert {"won’t", "wont"} <= set(words["when-to-get-help/"].listed.split())
     assert "footwear" in words["strategies/footwear/"].listed.split()
+
+
+# ------------------------------------------------------------------------- warning signs as answers
+
+
+def test_every_sign_is_a_search_answer_with_its_tiers_words_and_its_page() -> None:
+    project = real_project()
+    answers = {answer.sign_id: answer for answer in sign_answers(project)}
+    assert set(answers) == {sign_id for _, sign_id, _ in every_sign(project)}
+    clot = answers["clot-breathless"]
+    assert clot.answer == "Call 911 now: one leg is swollen or painful and you are suddenly short of breath"
+    assert clot.url == "when-to-get-help/#emergency" and clot.tier == "emergency"
+    assert {"breathless", "swollen", "swelling"} <= set(clot.words)  # its own, and the shared list's words
+    assert ("swollen", "leg") in answers["calf-swollen"].phrases  # listed for that one sign under `signs:`
+    assert answers["child-rash"].url.startswith("children/#")
+    assert uk_project().care.emergency_number == "999"
+    assert next(a for a in sign_answers(uk_project()) if a.sign_id == "clot-breathless").answer.startswith("Call 999 now: ")
+
+
+def test_words_are_compared_without_case_accents_or_apostrophes() -> None:
+    assert search_words("Can’t BREATHE, niño (fit)") == ["cant", "breathe", "nino", "fit"]
+
+
+def test_phrases_for_one_sign_are_read_and_a_wrong_id_is_a_note(tmp_path: Path, copy_project: ProjectCopy) -> None:
+    terms = terms_from(tmp_path, "signs:\n  calf-swollen: [Swollen Leg, swollen leg, red leg]\n")
+    assert terms.signs == {"calf-swollen": ("swollen leg", "red leg")} and terms.entries == {}
+    with pytest.raises(ContentError, match="needs a list of phrases"):
+        terms_from(tmp_path, "signs:\n  calf-swollen:\n")
+    line = copy_project.edit(TERMS, "  calf-swollen: [", "  calf-swolen: [swollen leg]\n  calf-swollen: [")
+    project, problems = load(copy_project.root)
+    assert project is not None and problems == []
+    assert search_notes(project) == [f"{TERMS}:{line}: no warning sign has the id 'calf-swolen' (warning-signs.yml, "
+                                     "topic-signs.yml), so the phrases listed for it find nothing"]

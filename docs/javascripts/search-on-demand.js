@@ -4,14 +4,21 @@
 // until search gets focus, a search key is pressed or the address asks for a search; so is the start
 // of the search worker.
 // Loaded after the first paint just before Material's script (overrides/partials/after-first-paint.html),
-// so Material's request for the index meets the hold.
+// so Material's request for the index meets the hold. Opening search also loads sign-answers.js (a
+// warning sign typed into search is answered first), from the folder this script came from.
 (function () {
   var index = "search/search_index.json", started = false, waiting = [];
+  var here = document.currentScript ? document.currentScript.src : "";
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   function start() {
     if (started) return;
     started = true;
     waiting.splice(0).forEach(function (go) { go(); });
+    if (here) {
+      var answers = document.createElement("script");
+      answers.src = here.replace(/search-on-demand\.js([?#].*)?$/, "sign-answers.js");
+      document.head.appendChild(answers);
+    }
   }
   XMLHttpRequest.prototype.open = function (method, url) {
     this.__searchIndex = String(url).indexOf(index) !== -1;

@@ -19,6 +19,7 @@ from legcramps.errors import ContentError
 from legcramps.model.datafile import line_of, read_data
 
 SEARCH_TERMS_FILE = "search-terms.yml"
+SIGNS_SECTION = "signs"  # sign id -> phrases readers type for that one warning sign (search/signs.py)
 _EXAMPLE = "charley horse: [charlie horse, charly horse]"
 _WORD_BREAK = re.compile(r"[\s\-]+")  # where search splits words (Material's separator for English)
 MOST_USES = 2  # more repeats of a word hardly change its weight in search (term frequency saturates)
@@ -65,6 +66,8 @@ class SearchTerms:
 
     entries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     lines: Mapping[str, int] = field(default_factory=dict)  # the line of each entry, for notes to editors
+    signs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # sign id -> readers' phrases for it
+    sign_lines: Mapping[str, int] = field(default_factory=dict)
 
     def reader_words(self, page_texts: Iterable[str]) -> list[str]:
         """The words the list adds to a page whose title and keywords are `page_texts`.
@@ -94,7 +97,8 @@ class SearchTerms:
                 continue
             entries[new] = tuple(dict.fromkeys((*entries.get(new, ()), *readers)))
             lines.setdefault(new, self.lines.get(word, 1))
-        return SearchTerms(entries, lines)
+        signs = {sign: tuple(normal(change(phrase)) for phrase in phrases) for sign, phrases in self.signs.items()}
+        return SearchTerms(entries, lines, signs, self.sign_lines)
 
     def unused(self, pages_words: Iterable[Iterable[str]]) -> list[str]:
         """Entries whose word no page has in its title or keywords: their reader words find nothing."""
@@ -142,6 +146,7 @@ def load_search_terms(path: Path) -> SearchTerms:
         return SearchTerms()
     if not isinstance(data, dict):
         raise ContentError(f"the file must be a list of 'page word: [reader words]' lines, e.g. {_EXAMPLE}", 1)
+    signs, sign_lines = _sign_phrases(data.pop(SIGNS_SECTION, None), text)
     entries: dict[str, tuple[str, ...]] = {}
     lines: dict[str, int] = {}
     for key, value in data.items():
@@ -164,4 +169,26 @@ def load_search_terms(path: Path) -> SearchTerms:
             readers.append(reader)
         entries[word] = tuple(readers)
         lines[word] = line or 1
-    return SearchTerms(entries, lines)
+    return SearchTerms(entries, lines, signs, sign_lines)
+
+
+def _sign_phrases(value: object, text: str) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    """The `signs:` section: a warning sign's id (warning-signs.yml, topic-signs.yml) -> what readers type for it."""
+    if value is None:
+        return {}, {}
+    where = line_of(text, SIGNS_SECTION)
+    if not isinstance(value, dict):
+        raise ContentError("'signs' must list sign ids, each with the phrases readers type for it, "
+                           "e.g. calf-swollen: [swollen leg]", where)
+    signs: dict[str, tuple[str, ...]] = {}
+    lines: dict[str, int] = {}
+    for sign, phrases in value.items():
+        line = line_of(text, str(sign)) or where
+        if isinstance(phrases, str):
+            phrases = [phrases]
+        if not isinstance(phrases, list) or not phrases:
+            raise ContentError(f"the sign '{sign}' needs a list of phrases readers type for it, e.g. [swollen leg]", line)
+        signs[str(sign)] = tuple(dict.fromkeys(_words(item, f"a phrase listed for the sign '{sign}'", line)
+                                               for item in phrases))
+        lines[str(sign)] = line or 1
+    return signs, lines

@@ -21,7 +21,7 @@ GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit"
 # themselves are words of the edition (strategy_sections in words.yml).
 STRATEGY_SECTION_KEYS = ("what-to-do", "why-it-might-help", "what-the-evidence-says", "safety", "when-to-get-help")
 SECTIONS = ("tiers", "check_first", "caution_title", "evidence", "grades", "footer", "overdue", "handout", "edition",
-            "site", "sources", "strategy_sections", "cards")
+            "site", "sources", "strategy_sections", "cards", "sign_answer")
 # The words the macros, page footers and preview banner look up: a deleted one is an editor's mistake, not a crash.
 _LOOKED_UP = {
     "check_first": ("title", "lead"),
@@ -77,6 +77,7 @@ class Words:
     sources: dict[str, str]  # source lists and the editorial policy's table
     cards: dict[str, str]  # the lists of strategies (strategy_groups)
     locale: str  # e.g. en-US, en-GB, es-US: dates are written the edition's way
+    sign_answer: str = "{sign}"  # a warning sign as search answers it: "{title}: {sign}" (the tier's title)
 
     def long_date(self, day: date) -> str:
         """'November 20, 2026', '20 November 2026', '20 de noviembre de 2026': Babel, per locale."""
@@ -145,4 +146,14 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
         sources=require_mapping(data["sources"], "sources"),
         cards=require_mapping(data["cards"], "cards"),
         locale=locale,
+        sign_answer=_sign_answer(data["sign_answer"], text),
     )
+
+
+def _sign_answer(value: object, text: str) -> str:
+    said = require_text(value, "sign_answer", line_of(text, "sign_answer"))
+    _check_placeholders(said, ("title", "sign"), "sign_answer", text, line_of(text, "sign_answer"))
+    if "{sign}" not in said:
+        raise ContentError("sign_answer must show the sign: write {sign}, e.g. \"{title}: {sign}\"",
+                           line_of(text, "sign_answer"))
+    return said

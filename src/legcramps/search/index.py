@@ -9,7 +9,8 @@ and the other spellings of them and the shared list's words for them (search_ter
 boosted a quarter as much. The sections keep their text. lean_index is a pure function over the
 index; the MkDocs hook calls it after Material has written the file (hooks/site_hooks.py,
 on_post_build). The parts of a page that repeat other pages or list sources are kept out of the index
-where they are rendered (html.NOT_SEARCHED).
+where they are rendered (html.NOT_SEARCHED). Next to the index, the same step writes search/signs.json,
+the warning signs as search answers them (signs.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 from legcramps.model.project import Project
 from legcramps.model.search_terms import SEARCH_TERMS_FILE, SearchTerms, normal, spellings, words_of
 from legcramps.model.urls import page_url
+from legcramps.search.signs import SIGNS_FILE, every_sign, signs_json, unknown_sign_ids
 
 SEARCH_INDEX = "search/search_index.json"
 OWN_FIELD = "tags"  # Material's most boosted field: a page's own keywords
@@ -52,10 +54,18 @@ def _pages_and_terms(project: Project) -> tuple[dict[str, list[str]], SearchTerm
     return pages, project.search_terms.spelled(spell)
 
 
-def page_search_words(project: Project) -> dict[str, PageWords]:
-    """Each page's address -> its search words: its keywords, then the shared list's words for them."""
+class SearchWords(dict[str, PageWords]):
+    """Each page's address -> its search words; and the warning signs as search answers them (signs.json)."""
+
+    signs: bytes = b""
+
+
+def page_search_words(project: Project) -> SearchWords:
+    """Each page's address -> its search words: its keywords, then the shared list's words for them; with
+    the edition's warning signs as search answers them (written next to the index)."""
     pages, terms = _pages_and_terms(project)
-    found = {}
+    found = SearchWords()
+    found.signs = signs_json(project)
     for src, (title, *keywords) in pages.items():
         own = [word for keyword in keywords for word in words_of(keyword)]
         listed = terms.reader_words([title, *keywords])
@@ -68,8 +78,13 @@ def search_notes(project: Project) -> list[str]:
     """Entries of the shared list that no page uses: not an error (a page may come later), but worth a look."""
     pages, terms = _pages_and_terms(project)
     where = project.rel(project.settings.words_dir / SEARCH_TERMS_FILE)
-    return [f"{where}:{terms.lines[word]}: no page has '{word}' in its title or keywords, so the words listed for it "
-            "find nothing (check its spelling)" for word in terms.unused(pages.values())]
+    signs = [[project.spelling.text(text)] for _, _, text in every_sign(project)]  # a sign uses an entry too
+    notes = [f"{where}:{terms.lines[word]}: no page has '{word}' in its title or keywords and no warning sign says it, "
+             "so the words listed for it find nothing (check its spelling)"
+             for word in terms.unused([*pages.values(), *signs])]
+    return notes + [f"{where}:{terms.sign_lines.get(sign_id, 1)}: no warning sign has the id '{sign_id}' "
+                    "(warning-signs.yml, topic-signs.yml), so the phrases listed for it find nothing"
+                    for sign_id in unknown_sign_ids(project)]
 
 
 @cache
@@ -136,4 +151,6 @@ def rewrite_search_index(site_dir: Path, words: Mapping[str, PageWords]) -> tupl
     index = lean_index(json.loads(path.read_text(encoding="utf-8")), words)
     data = index_json(index)
     path.write_bytes(data)
+    if isinstance(words, SearchWords) and words.signs:
+        (site_dir / SIGNS_FILE).write_bytes(words.signs)  # beside the index: loaded only when search opens
     return len(index["docs"]), len(data)
