@@ -83,20 +83,22 @@ serve: system-build $(BIN)/.site-deps $(BIN)/.bytecode
 browser: $(BIN)/.test-deps
 	$(BIN)/python -m tests.support.browser --install
 
-# Lint and types first (seconds), then every test: unit, build and browser (pytest markers).
+# Lint and types first (seconds), then every test: unit, build and browser (pytest markers), on a worker
+# per core; tests of one module stay on one worker, so a module's built copy is made once (tests/conftest.py).
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadscope
 test: system-test $(BIN)/.test-deps $(BIN)/.bytecode browser tools/node_modules/.package-lock.json lint
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 lint: $(BIN)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test-browser: system-test $(BIN)/.test-deps browser
-	$(BIN)/python -m pytest tests/browser
+	$(PYTEST) tests/browser
 
 # The package's own tests (seconds): what the weekly fresh set-up job runs after make build.
 test-unit: system-build $(BIN)/.test-deps
-	$(BIN)/python -m pytest -m unit
+	$(PYTEST) -m unit
 
 bench: system-test $(BIN)/.test-deps $(BIN)/.bytecode browser
 	$(BIN)/python -m bench
