@@ -1,32 +1,25 @@
-// A table wider than the screen scrolls sideways inside Material's wrapper. Keyboard users must be
-// able to reach and scroll it (WCAG 2.1.1; axe: scrollable-region-focusable), and screen readers
-// need a name for it: while it scrolls, the wrapper is a focusable region named by the table's
-// caption or the heading above it. Works for every table, on every page, at any width.
-// Loaded after Material's script (overrides/partials/after-first-paint.html): it runs once Material
-// announces the page on document$.
-if (window.document$) document$.subscribe(function () {
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-    var table = wrap.querySelector("table");
-    if (!table || wrap.dataset.scrollRegion) return;
-    wrap.dataset.scrollRegion = "";
-    var caption = table.querySelector("caption");
-    var heading = null;
-    for (var node = wrap; node && !heading; node = node.previousElementSibling || node.parentElement) {
-      if (/^H[1-6]$/.test(node.tagName) && node.id) heading = node;
-      if (node.classList.contains("md-content")) break;
-    }
-    function update() {
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
-        wrap.tabIndex = 0;
-        wrap.setAttribute("role", "region");
-        if (caption) wrap.setAttribute("aria-label", caption.textContent.trim());
-        else if (heading) wrap.setAttribute("aria-labelledby", heading.id);
-        else wrap.setAttribute("aria-label", "Table");
-      } else {
-        ["tabindex", "role", "aria-label", "aria-labelledby"].forEach(function (name) { wrap.removeAttribute(name); });
-      }
-    }
-    update();
-    if (window.ResizeObserver) new ResizeObserver(update).observe(wrap);
-  });
+// Tables are named, focusable scroll regions in the HTML the build writes
+// (src/legcramps/render/table_regions.py): reachable by keyboard and named from the first paint, with
+// JavaScript off and whatever order scripts run in. This script only takes away what a region does not
+// need: a table that fits the screen gets no tab stop and no landmark, and gets both back as soon as it
+// scrolls (the region or its table changes size: ResizeObserver calls back after layout, before the
+// frame is painted). Without ResizeObserver the build's markup stays as it is. Loaded after Material's
+// script (overrides/partials/after-first-paint.html); Material's second wrapper inside the region
+// draws no box (site.css), so the region stays the element that scrolls.
+if (window.ResizeObserver) document.querySelectorAll("[data-table-region]").forEach(function (region) {
+  var names = ["tabindex", "role", "aria-label", "aria-labelledby"], kept = {};
+  names.forEach(function (name) { if (region.hasAttribute(name)) kept[name] = region.getAttribute(name); });
+  function update() {
+    var scrolls = region.scrollWidth > region.clientWidth + 1;
+    names.forEach(function (name) {
+      if (!(name in kept)) return;
+      if (scrolls) region.setAttribute(name, kept[name]);
+      else region.removeAttribute(name);
+    });
+  }
+  var observer = new ResizeObserver(update);
+  observer.observe(region);
+  var table = region.querySelector("table");
+  if (table) observer.observe(table);
+  update();
 });
