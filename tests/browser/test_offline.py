@@ -33,7 +33,8 @@ KEY_PAGES = ["", "cramp-right-now/", "when-to-get-help/"]
 OFFLINE_BUDGET = 450 * 1024  # the whole offline copy, compressed as a static host sends it
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".webmanifest")
 CACHE_PREFIX = f"legcramps-offline {SUB_PATH} "
-CONTROLLED = "navigator.serviceWorker.controller !== null"
+# A function, not an expression: Playwright evaluates a bare expression with eval, which the pages' policy refuses.
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 # Resolves with the cache names once they are exactly [name] (or as they are after 60 s, to report).
 WAIT_FOR_CACHES = """async (name) => {
   for (let tries = 0; tries < 600; tries++) {
