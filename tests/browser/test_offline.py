@@ -30,7 +30,10 @@ from .helpers import SEARCH_PROBE, open_page, page_path, top_results, type_searc
 pytestmark = pytest.mark.browser
 
 KEY_PAGES = ["", "cramp-right-now/", "when-to-get-help/"]
-OFFLINE_BUDGET = 450 * 1024  # the whole offline copy, compressed as a static host sends it
+# The whole offline copy, compressed as a static host sends it. 450 KB until 2026-12-07; 480 KB since: the
+# warning signs as search answers (signs.json and sign-answers.js, about 8 KB a copy) and every page's
+# Content-Security-Policy (about 0.45 KB a page) added 17 KB, measured at 467 KB.
+OFFLINE_BUDGET = 480 * 1024
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".webmanifest")
 CACHE_PREFIX = f"legcramps-offline {SUB_PATH} "
 # A function, not an expression: Playwright evaluates a bare expression with eval, which the pages' policy refuses.
