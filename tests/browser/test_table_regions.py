@@ -67,6 +67,7 @@ def slow_page(browser: Browser, palette: str, screen: str) -> Iterator[Page]:
     context = browser.new_context(color_scheme=palette, viewport=SCREENS[screen], service_workers="block")
     try:
         page = context.new_page()
+        page.set_default_timeout(120_000)  # Material's start on a 4x slower CPU, on a busy machine
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         yield page
     finally:
