@@ -68,7 +68,9 @@ def _plain(error: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     line = mark.line + 1 if mark is not None else None
     opened = start.line + 1 if start is not None else line
     lines = text.splitlines()
-    if "tab character" in problem or "found character '\\t'" in problem:
+    indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())] if line and line <= len(lines) else ""
+    # libyaml names the tab only in some places ("found character that cannot start any token" in others)
+    if "tab character" in problem or "found character '\\t'" in problem or "\t" in indent:
         return "a tab character: use spaces, not tabs", line
     if "quoted scalar" in context:  # the parser reads on to the end: point at the opening quote
         return "a quote is opened but never closed: close it with the same quote mark", opened
