@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from legcramps.checks.placeholders import template_placeholders
 from legcramps.cli import main
 from tests.support.editor import ProjectCopy
 from tests.support.site import ROOT
@@ -216,8 +217,8 @@ def test_check_fails_with_one_line_per_mistake(tmp_path: Path) -> None:
         f"{NEW}:{image}: image without alt text: write what it shows, e.g. ![A calf stretch](file.svg)",
         f"{NEW}:{cite + 2}: unknown citation key 'hawke2012' (did you mean 'hawke2021'?): "
         "use the key of the entry in data/bibliography.yml",
-        f"{NEW}:2: text from the page template is still here: 'Name of the strategy, in plain words' (and 13 more): "
-        "write this page's own words in its place",
+        f"{NEW}:2: text from the page template is still here: 'Name of the strategy, in plain words' (and "
+        f"{template_more()} more): write this page's own words in its place",
         # every edition is checked, as `make build` builds every edition
         "docs-es/strategies/new.md: this page is missing from the edition: translate docs/strategies/new.md "
         "(nothing falls back to it)",
@@ -236,3 +237,8 @@ def test_check_in_process_reads_the_config_it_is_given(tmp_path: Path, capsys: p
 def test_check_without_a_config_says_where_to_run_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "-f", str(tmp_path / "mkdocs.yml")]) == 2
     assert capsys.readouterr().err == f"{tmp_path / 'mkdocs.yml'}: file not found (run this in the project folder)\n"
+
+
+def template_more() -> int:
+    """How many more placeholder sentences than the first a page fresh from templates/strategy.md holds."""
+    return len(template_placeholders((ROOT / "templates" / "strategy.md").read_text(encoding="utf-8"))) - 1

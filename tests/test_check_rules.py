@@ -196,10 +196,12 @@ def test_the_home_page_must_show_the_quick_steps(copy: CheckCopy) -> None:
 def test_a_page_fresh_from_the_template_is_not_finished(copy: CheckCopy) -> None:
     add_strategy_page(copy)  # what `make new-page` writes, listed in nav
     problems = [problem for problem in copy.problems() if problem.startswith(NEW)]
-    assert problems == [f"{NEW}:{copy.line_of(NEW, 'cite(')}: a strategy page cites at least 2 sources and this one "
-                        "cites 1: add {{ cite(\"key\") }} after the sentences they support",
-                        f"{NEW}:2: text from the page template is still here: 'Name of the strategy, in plain words' "
-                        "(and 13 more): write this page's own words in its place"]
+    assert problems[0] == (f"{NEW}:{copy.line_of(NEW, 'cite(')}: a strategy page cites at least 2 sources and this one "
+                           "cites 1: add {{ cite(\"key\") }} after the sentences they support")
+    # the count follows templates/strategy.md, which editors may reword
+    assert re.fullmatch(rf"{NEW}:2: text from the page template is still here: 'Name of the strategy, in plain words' "
+                        r"\(and \d+ more\): write this page's own words in its place", problems[1])
+    assert len(problems) == 2
 
 
 def test_one_template_sentence_left_in_a_page_is_named(copy: CheckCopy) -> None:

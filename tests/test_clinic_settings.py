@@ -3,11 +3,9 @@ country writes them, and the clinic and edition from environment variables (no c
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from pathlib import Path
 
-import pypdf
 import pytest
 
 from legcramps.errors import ContentError
@@ -17,6 +15,7 @@ from legcramps.model.paper import PDF_PATH
 from legcramps.model.settings import load_settings
 from tests.support.editor import ProjectCopy
 from tests.support.site import ROOT, copy_project, mkdocs_build, set_clinic
+from tests.support.text import pdf_text
 from tools.build_site import build_site
 
 SETTINGS = load_settings(ROOT / "mkdocs.yml")
@@ -115,10 +114,6 @@ def test_make_build_stops_on_a_config_mistake_with_one_line_and_no_traceback(cop
         'name: "Maple Street Clinic: Family Medicine"']
     code, output = build_site(copy.root, tmp_path / "out", {"SITE_EDITION": "britain"})
     assert code == 1 and output == "environment: SITE_EDITION is 'britain', which is not an edition (use one of: us, uk)\n"
-
-
-def pdf_text(path: Path) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages)
 
 
 @pytest.mark.build

@@ -6,10 +6,8 @@ the session's site under es/; the UK site and the Spain setting are built from c
 
 from __future__ import annotations
 
-import io
 import json
 import re
-from html import unescape
 from pathlib import Path
 
 import pypdf
@@ -17,6 +15,7 @@ import pytest
 import yaml
 
 from tests.support.site import ROOT, copy_project, mkdocs_build
+from tests.support.text import pdf_text, visible_text
 from tests.test_build import html_for
 
 pytestmark = pytest.mark.build
@@ -24,15 +23,6 @@ pytestmark = pytest.mark.build
 SPANISH = ROOT / "docs-es"
 PAGES = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))
 US_ONLY = re.compile(r"\b(diarrhea|colors?|fibers?|estrogens?|water pills?|charley horses?|centers?|pediatric)\b", re.I)
-
-
-def visible_text(html: str) -> str:
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
-def pdf_text(path: Path) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages)
 
 
 def require_spanish() -> None:

@@ -9,7 +9,6 @@ on the day it is written. The weekly job in .github/workflows/site.yml does the 
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.make import make_env
 from tests.support.site import ROOT
 from tools.venv import PIP_MINIMUM, bootstrap_pin, pip_version, uv_version, version_text
 
@@ -40,8 +40,7 @@ def venvs_with_the_oldest_pip(*paths: Path) -> None:
 
 
 def make(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
-    return subprocess.run(["make", *args], cwd=ROOT, capture_output=True, text=True, env=env)
+    return subprocess.run(["make", *args], cwd=ROOT, capture_output=True, text=True, env=make_env())
 
 
 @pytest.fixture(scope="module")

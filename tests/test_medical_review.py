@@ -13,13 +13,24 @@ from pathlib import Path
 
 import pytest
 
+from legcramps.model.settings import load_settings
+from legcramps.session import start_build
+from tests.support.site import ROOT
+from tests.support.text import pdf_text, visible_text
 from tests.test_build import html_for
-from tests.test_editions import pdf_text
 
 pytestmark = pytest.mark.build
 
 EDITIONS = ("en", "es")
 PAPERS = ("letter", "a4")
+
+
+CONFIGS = {"en": "mkdocs.yml", "es": "mkdocs.es.yml"}
+
+
+def care_number(edition: str) -> str:
+    """The edition's emergency number, as its config sets it (extra.care)."""
+    return start_build(load_settings(ROOT / CONFIGS[edition])).project.care.emergency_number
 
 
 def edition_site(site_dir: Path, edition: str) -> Path:
@@ -36,11 +47,6 @@ def callouts(html: str, tier: str) -> list[list[str]]:
 
 def signs(html: str, tier: str) -> list[str]:
     return [sign for box in callouts(html, tier) for sign in box]
-
-
-def visible(html: str) -> str:
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 # --- 1. quinine: stop and get help straight away; the worst signs are emergencies ---------------------
@@ -65,7 +71,7 @@ def test_quinine_stop_signs_are_emergencies_or_urgent_and_the_lead_says_straight
     for words in expected["urgent"]:
         assert any(words in sign for sign in urgent), f"{edition}: quinine sign {words!r} is not in the urgent box"
         assert not any(words in sign for sign in signs(html, "soon") + signs(html, "routine"))
-    text = visible(html)
+    text = visible_text(html)
     assert expected["lead"] in text
     assert "the same day if you notice" not in text and "ese mismo día si nota" not in text
 
@@ -85,7 +91,7 @@ def test_the_children_page_has_an_emergency_box_above_the_urgent_one(site_dir: P
     for words in CHILD[edition]:
         assert any(words in sign for sign in emergency), f"{edition}: child sign {words!r} is not in the emergency box"
     assert html.index("urgency urgency-emergency") < html.index("urgency urgency-urgent"), "emergency comes first"
-    number = re.search(r'urgency-emergency".*?tel:911', html, re.DOTALL)
+    number = re.search(rf'urgency-emergency".*?tel:{re.escape(care_number(edition))}', html, re.DOTALL)
     assert number, f"{edition}: the children's emergency box gives the emergency number"
 
 
@@ -141,7 +147,7 @@ CHECK = {
 def first_list_items(html: str) -> list[str]:
     found = re.search(r'<ol class="quick-steps"[^>]*>(.*?)</ol>', html, re.DOTALL)
     assert found, "no quick steps on the page"
-    return [visible(item) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.DOTALL)]
+    return [visible_text(item) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.DOTALL)]
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -152,7 +158,7 @@ def test_the_clot_check_is_the_first_quick_step_on_the_pages_and_the_handout(sit
         steps = first_list_items(html_for(site, src))
         assert check in steps[0], f"{edition}/{src}: the first step is {steps[0]!r}, not the clot check"
         assert not any(check in step for step in steps[1:])
-    quick = visible(html_for(site, "cramp-right-now.md"))
+    quick = visible_text(html_for(site, "cramp-right-now.md"))
     assert quick.index(check) < quick.index(rub) < quick.index(warm)
     for paper in PAPERS:
         text = pdf_text(site / "handout" / f"leg-cramps-handout-{paper}.pdf")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.make import make_env
 from tests.support.site import ROOT
 from tools import prerequisites
 from tools import venv as venvs
@@ -24,11 +25,6 @@ pytestmark = pytest.mark.unit  # fast: no site build, no browser
 
 PACKAGES = read_packages()
 READERS = [ROOT / "Makefile", ROOT / ".ci" / "run", *sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
-
-
-def make_env() -> dict[str, str]:
-    """The environment of a make run on its own, even when `make test` runs these tests."""
-    return {key: value for key, value in os.environ.items() if key not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
 
 
 def run_make(*args: str) -> str:

@@ -18,38 +18,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from legcramps.errors import ContentError
 from legcramps.handout.cache import CACHE_VARIABLE, file_clock, prune
 from legcramps.model.config_file import config_problems, edition_config
+from legcramps.model.settings import Edition, site_editions
 from legcramps.offline.service_worker import EXCLUDE, write_service_worker
 from legcramps.render.page_policy import policy_problems
 
 
-@dataclass(frozen=True)
-class Edition:
-    config: str  # e.g. mkdocs.es.yml
-    path: str  # "" for the original edition, "es/" for the Spanish one
-
-
-class _Tags(yaml.SafeLoader):
-    """mkdocs.yml uses !ENV; only the editions list is read here."""
-
-
-_Tags.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
 def editions(project: Path, config_name: str = "mkdocs.yml") -> list[Edition]:
-    config = yaml.load((project / config_name).read_text(encoding="utf-8"), Loader=_Tags) or {}  # noqa: S506
-    listed = (config.get("extra") or {}).get("editions")
-    if listed is None and "INHERIT" in config:
-        return editions(project, str(config["INHERIT"]))
-    listed = listed or [{"config": config_name, "path": ""}]
-    return [Edition(str(item["config"]), str(item.get("path") or "")) for item in listed]
+    return site_editions(project / config_name)
 
 
 def worker_exclude(all_editions: list[Edition], edition: Edition) -> tuple[str, ...]:
@@ -68,13 +48,12 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None, conf
     except ContentError as error:
         return 1, f"{error.where}: {error.message}\n"
     broken = config_problems(project / config)
-    if not broken:
-        broken = [problem for edition in editions(project, config) for problem in config_problems(project / edition.config)]
+    all_editions = [] if broken else editions(project, config)
+    broken += [problem for edition in all_editions for problem in config_problems(project / edition.config)]
     if broken:  # MkDocs would print a traceback, or keep the last of two keys of one name without a word
         return 1, "".join(f"ERROR   -  {problem}\n" for problem in dict.fromkeys(map(str, broken)))
     cache = project / env[CACHE_VARIABLE] if env.get(CACHE_VARIABLE) else None
     started = file_clock(cache) if cache else 0  # a handout these builds use is touched at or after this
-    all_editions = editions(project, config)
     for edition in all_editions:
         target = out / edition.path if edition.path else out
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", edition.config, "-d", str(target)]

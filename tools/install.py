@@ -18,10 +18,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools.venv import PIP_MINIMUM, bootstrap_pin, make_venv, pip_version, uv_version, version_text
+from tools.venv import BOOTSTRAP, PIP_MINIMUM, bootstrap_pin, make_venv, pip_version, uv_version, version_text
 
 ROOT = Path(__file__).resolve().parents[1]
-BOOTSTRAP = ROOT / "requirements-bootstrap.txt"
 
 
 def run(command: list[str], what: str) -> None:
@@ -38,7 +37,7 @@ def install(venv: Path, locks: list[Path]) -> None:
     if found is not None and found < PIP_MINIMUM:  # the installer would still install; say so all the same
         print(f"note: {venv}'s pip is {version_text(found)}, older than the {version_text(PIP_MINIMUM)} "
               "this project is tested with", file=sys.stderr)
-    if uv_version(python) != bootstrap_pin(BOOTSTRAP):
+    if uv_version(python) != bootstrap_pin():
         run([str(python), "-m", "pip", "--quiet", "--disable-pip-version-check", "install", "--require-hashes",
              "--no-deps", "-r", str(BOOTSTRAP)], f"the installer ({BOOTSTRAP.name})")
     uv = [str(python), "-m", "uv", "pip", "install", "--quiet", "--python", str(python)]

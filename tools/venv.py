@@ -18,6 +18,7 @@ from tools.prerequisites import ROOT, ListError
 # The oldest pip the README supports: what Debian 12's python3-venv puts in a new venv. tools/install.py
 # needs it only to install the pinned installer; tests/test_install.py and the weekly job prove it.
 PIP_MINIMUM = (23, 0, 1)
+BOOTSTRAP = ROOT / "requirements-bootstrap.txt"  # the installer, pinned with its hashes (tools/install.py)
 
 
 def venv_works(python: Path) -> bool:
@@ -74,7 +75,7 @@ def uv_version(python: Path) -> str | None:
     return result.stdout.split()[1] if result.returncode == 0 and result.stdout.startswith("uv ") else None
 
 
-def bootstrap_pin(path: Path = ROOT / "requirements-bootstrap.txt") -> str:
+def bootstrap_pin(path: Path = BOOTSTRAP) -> str:
     match = re.search(r"^uv==(\S+)", path.read_text(encoding="utf-8"), re.M)
     if not match:
         raise ListError(f"{path.name}: no 'uv==<version>' pin; regenerate it with `make lock`")

@@ -10,7 +10,6 @@ bibliography) is reported once, however many editions read it.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from legcramps.checks.rules import ALLOW_OVERDUE, source_reminders
 from legcramps.content_check.content_rules import check_content
 from legcramps.content_check.reading import check_reading
 from legcramps.errors import Problem
-from legcramps.model.settings import load_settings
+from legcramps.model.settings import load_settings, site_editions
 from legcramps.search.index import search_notes
 from legcramps.session import read_build
 
@@ -35,12 +34,6 @@ class SiteCheck:
     sources: int = 0
 
 
-def edition_configs(config_file: Path, extra: Mapping[str, Any]) -> list[Path]:
-    """The config of each edition the site publishes, the original first; just this one if it lists none."""
-    listed = extra.get("editions") or [{"config": config_file.name}]
-    return [config_file.parent / str(edition["config"]) for edition in listed]
-
-
 def _add(found: list[Any], new: list[Any]) -> None:
     found += [item for item in new if item not in found]
 
@@ -48,7 +41,7 @@ def _add(found: list[Any], new: list[Any]) -> None:
 def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
     today = today or date.today()
     result = SiteCheck()
-    for config in edition_configs(config_file, load_settings(config_file).extra):
+    for config in (config_file.parent / edition.config for edition in site_editions(config_file)):
         result.editions.append(config.name)
         if not config.is_file():
             _add(result.problems, [Problem(config_file.name, f"extra.editions lists {config.name}, which is not a file "

@@ -28,7 +28,7 @@ def _extensions(build: Build) -> tuple[list[str], dict[str, Any]]:
     names, configs = list(MKDOCS_EXTENSIONS), {}
     for item in listed:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (str(item), None)
-        if name.startswith("legcramps."):  # the project's own (footer_extension) add nothing under MkDocs
+        if name == "legcramps.engines.footer_extension":  # Zensical's route to the footers: nothing under MkDocs
             continue
         if name not in names:
             names.append(name)

@@ -49,11 +49,6 @@ class ClinicDetails:
     def is_set(self) -> bool:
         return bool(self.name or self.phone)
 
-    @classmethod
-    def from_extra(cls, extra: Mapping[str, Any], region: str = "US") -> ClinicDetails:
-        """From mkdocs.yml's `extra` alone (the tests and tools that have no environment to read)."""
-        return _read(extra.get("clinic"), {}, region, lambda name: (None, None))
-
     @property
     def tel(self) -> str:
         """The phone number as a tel: link target."""

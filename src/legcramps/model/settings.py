@@ -141,6 +141,19 @@ def load_settings(config_file: Path) -> Settings:
     return _with_edition_url(settings)
 
 
+@dataclass(frozen=True)
+class Edition:
+    config: str  # e.g. mkdocs.es.yml
+    path: str  # "" for the original edition, "es/" for the Spanish one
+
+
+def site_editions(config_file: Path) -> list[Edition]:
+    """The editions a site publishes (`extra.editions`, as MkDocs merges an INHERIT), the original first; just
+    this config if it lists none. `make build`, `python -m legcramps check` and the tests all read them here."""
+    listed = load_settings(config_file).extra.get("editions") or [{"config": config_file.name, "path": ""}]
+    return [Edition(str(item["config"]), str(item.get("path") or "")) for item in listed]
+
+
 def config_value(config_file: Path, name: str) -> Any:
     """One top-level setting of a config file, or of the file it INHERITs (as MkDocs reads it); None if unset."""
     with config_file.open(encoding="utf-8") as stream:

@@ -1,7 +1,7 @@
 """Every page's Content-Security-Policy, with the hashes of the page's own inline scripts.
 
 GitHub Pages sends no security headers, so the policy is a `<meta http-equiv>` in the page's head
-(overrides/main.html writes it with POLICY_MARK in place of the policy). `with_policy` fills it in
+(overrides/page.html writes it with POLICY_MARK in place of the policy). `with_policy` fills it in
 from the page exactly as written, the last step before the page is saved; `policy_problems` reads
 every built page again and names, in one line each, a page whose inline scripts and policy disagree,
 so the build fails instead of the reader's browser. Scripts are allowed from the site's own origin

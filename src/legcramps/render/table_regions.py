@@ -45,9 +45,11 @@ def unique_id(wanted: str, taken: set[str]) -> str:
 
 
 def fallback_name(table: Element) -> str:
-    """With no caption and no heading above: the column headings, "Medicine, What it is for"."""
-    cells = [text_of(cell) for cell in table.iter("th")]
-    return ", ".join(cell for cell in cells if cell) or "Table"
+    """With no caption and no heading above: the column headings, "Medicine, What it is for", else the first
+    row's cells: words of the page itself, so every edition names its tables in its own language."""
+    row = next(table.iter("tr"), None)
+    cells = [text_of(cell) for cell in table.iter("th")] or ([text_of(cell) for cell in row] if row is not None else [])
+    return ", ".join(cell for cell in cells if cell)
 
 
 class TableRegions(Treeprocessor):
@@ -76,6 +78,8 @@ class TableRegions(Treeprocessor):
         if label is not None and not label.get("id"):
             label.set("id", unique_id("table-caption" if label is caption else "table-heading", taken))
         key = label.get("id", "") if label is not None else fallback_name(table)
+        if not key:  # a table with no words at all has nothing to scroll to or name
+            return
         names_used[key] = names_used.get(key, 0) + 1
         if label is not None and names_used[key] == 1:
             region.set("aria-labelledby", key)
