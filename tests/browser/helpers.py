@@ -103,6 +103,9 @@ def type_search(page: Page, query: str) -> None:
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.press("Backspace")
     page.keyboard.type(query)
+    # Material searches on keyup. A reader's keyboard sends one for "é" too; Playwright types a letter
+    # that is not on a US keyboard as inserted text with no keyup, so End gives the last key its keyup.
+    page.keyboard.press("End")
     page.wait_for_function(
         """(query) => window.__search && window.__search.pending === 0
              && window.__search.last === query

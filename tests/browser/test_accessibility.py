@@ -233,6 +233,18 @@ def test_palette_toggle_works_by_keyboard(page: Page, served_site: object, site_
         assert page.evaluate(FOCUS_CHECK) is None, f"after switching to {expected}: {page.evaluate(FOCUS_CHECK)}"
 
 
+def test_the_hidden_back_to_top_button_takes_no_focus(page: Page, served_site: object, site_url: str) -> None:
+    """Before any scrolling Material's "Back to top" button is invisible: Tab must not be able to land on it."""
+    open_page(page, urljoin(site_url, "strategies/stretching/"))
+    focused = page.evaluate("""() => {
+      const top = document.querySelector(".md-top");
+      if (!top || !top.hidden) return "no hidden back-to-top button on the page";
+      top.focus();
+      return document.activeElement === top;
+    }""")
+    assert focused is False, f"the hidden back-to-top button: {focused}"
+
+
 def tab_to(page: Page, selector: str, name: str, presses: int) -> None:
     """Press Tab from the top of the page until `selector` has focus, at most `presses` times."""
     for _ in range(presses):
