@@ -158,6 +158,8 @@ def search_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         if plain:
             text += f" vs plain {plain['median_ms']:.0f} ms (slowest {plain['max_ms']:.0f})"
         text += f"; open search to index ready {ours['open_to_ready_ms'] / 1000:.1f} s"
+        if ours.get("sign_answer_max_ms") is not None:
+            text += f"; danger-sign answer shown ≤ {ours['sign_answer_max_ms']:.0f} ms after the last key"
         at_goal = key == "1000"
         rows.append((
             f"Search: last key to first result, CPU {ours['throttle']:.0f}× slower, {name} "

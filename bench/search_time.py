@@ -21,6 +21,9 @@ PAGE = "cramp-right-now/"
 # Lay phrasings from tests/browser/search_queries.yml, short and long, common and rare words, that also
 # find pages in the generated sites (their pages use the words calf, thigh, night and charley horse).
 QUERIES = ("foot cramp", "cramp won't go away", "muscle twitching", "charley horse", "thigh cramp", "calf stretch at night")
+# Danger signs typed as readers type them (tests/browser/sign_queries.yml): on the project's sites the
+# sign's answer box (docs/javascripts/sign-answers.js) is timed as well as the first result.
+SIGN_QUERIES = ("swollen leg", "short of breath leg pain")
 Log = Callable[[str], None]
 
 # Timestamps in the page: when search answers, and the first frame after a result item appears once
@@ -29,7 +32,7 @@ _PROBE = """
 (() => {
   const Native = window.Worker;
   const probe = window.__bench = {
-    pending: 0, ready: null, armed: false, keydown: null, asked: null, answered: null, shown: null };
+    pending: 0, ready: null, armed: false, keydown: null, asked: null, answered: null, shown: null, sign: null };
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
@@ -49,6 +52,10 @@ _PROBE = """
   document.addEventListener("keydown", () => {
     if (probe.armed && probe.keydown === null) probe.keydown = performance.now();
   }, true);
+  new MutationObserver(() => {
+    if (probe.keydown === null || probe.sign !== null || !document.querySelector(".sign-answer:not([hidden])")) return;
+    requestAnimationFrame(() => { if (probe.sign === null) probe.sign = performance.now(); });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
   new MutationObserver((records) => {
     if (probe.keydown === null || probe.shown !== null) return;
     // A result item, or the "no matching documents" line when there is none.
@@ -82,8 +89,9 @@ def _settle(page: Any, timeout: float = 120_000) -> None:
     page.wait_for_function("() => window.__bench.pending === 0", timeout=timeout)
 
 
-def _time_query(page: Any, query: str) -> float:
-    """Milliseconds from the last key's keydown to the first frame showing a result."""
+def _time_query(page: Any, query: str) -> tuple[float, float | None]:
+    """Milliseconds from the last key's keydown to the first frame showing a result, and to the first
+    frame showing a danger-sign answer (None when none was shown)."""
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.press("Backspace")
     _settle(page)
@@ -91,13 +99,16 @@ def _time_query(page: Any, query: str) -> float:
     page.wait_for_function(
         "(value) => document.querySelector('input.md-search__input').value === value", arg=query[:-1])
     _settle(page)
-    page.evaluate("() => Object.assign(window.__bench, { armed: true, keydown: null, asked: null, answered: null, shown: null })")
+    page.evaluate("() => Object.assign(window.__bench,"
+                  " { armed: true, keydown: null, asked: null, answered: null, shown: null, sign: null })")
     page.keyboard.press(query[-1])
     page.wait_for_function("() => window.__bench.shown !== null", timeout=120_000)
     elapsed: float = page.evaluate("() => window.__bench.shown - window.__bench.keydown")
+    page.wait_for_timeout(100)  # a sign answer, when there is one, shows in the frame after the key
+    sign: float | None = page.evaluate("() => window.__bench.sign === null ? null : window.__bench.sign - window.__bench.keydown")
     page.evaluate("() => { window.__bench.armed = false; }")
     _settle(page)
-    return elapsed
+    return elapsed, sign
 
 
 def search_times(browser: Any, base_url: str, runs: int, log: Log) -> dict[str, Any]:
@@ -116,16 +127,22 @@ def search_times(browser: Any, base_url: str, runs: int, log: Log) -> dict[str, 
         page.keyboard.press("/")
         page.wait_for_function("() => window.__bench.ready !== null", timeout=300_000)
         ready_ms = max(0.0, page.evaluate("() => window.__bench.ready") - start)
-        times: dict[str, list[float]] = {query: [] for query in QUERIES}
+        times: dict[str, list[float]] = {query: [] for query in QUERIES + SIGN_QUERIES}
+        signs: list[float] = []
         for _ in range(runs):
-            for query in QUERIES:
-                times[query].append(_time_query(page, query))
+            for query in QUERIES + SIGN_QUERIES:
+                first, sign = _time_query(page, query)
+                times[query].append(first)
+                if sign is not None:
+                    signs.append(sign)
     finally:
         context.close()
     every = [value for values in times.values() for value in values]
     log(f"    open search to index ready {ready_ms:.0f} ms; last key to first result: median "
-        f"{statistics.median(every):.0f} ms, slowest {max(every):.0f} ms")
+        f"{statistics.median(every):.0f} ms, slowest {max(every):.0f} ms"
+        + (f"; to the danger-sign answer: slowest {max(signs):.0f} ms" if signs else ""))
     return {
+        "sign_answer_max_ms": max(signs) if signs else None,
         "throttle": THROTTLE,
         "open_to_ready_ms": ready_ms,
         "median_ms": statistics.median(every),

@@ -178,6 +178,15 @@ def test_with_no_network_links_and_search_work(reader: tuple[BrowserContext, Pag
     type_search(page, "magnesium")
     page.wait_for_selector(".md-search-result__item")
     assert top_results(page, site_url, 1) == ["strategies/electrolytes/"]
+    # The danger-sign answer (its script and search/signs.json) works offline too, and its link opens.
+    open_page(page, urljoin(site_url, "strategies/stretching/"))
+    type_search(page, "short of breath leg pain")
+    answer = page.wait_for_selector(".sign-answer:not([hidden]) a")
+    assert answer is not None
+    with page.expect_navigation():
+        answer.click()
+    assert page_path(page.url, site_url) != "strategies/stretching/"
+    assert page.evaluate("document.querySelector('.md-content h1') !== null"), f"{page.url} did not open offline"
 
 
 def test_with_no_network_the_handout_pdfs_open(
