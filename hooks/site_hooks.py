@@ -9,7 +9,6 @@ written. The macros come from `legcramps.engines.macros_module` through mkdocs-m
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from legcramps.checks.rules import ALLOW_OVERDUE, source_reminders
+from legcramps.checks.rules import date_reminders, overdue_allowed
 from legcramps.engines import mkdocs_preview as preview
 from legcramps.engines.config import hook_extra
 from legcramps.engines.macros_module import page_src
@@ -102,8 +101,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems.problems[1:]:
             log.error("%s", problem)
         raise PluginError(str(problems.problems[0])) from None
-    for reminder in source_reminders(_build.project, date.today(), bool(os.environ.get(ALLOW_OVERDUE))):
-        log.info("Source reminder: %s", reminder)  # shown, never fatal: see CONTRIBUTING
+    for reminder in date_reminders(_build.project, date.today(), overdue_allowed()):
+        log.info("Dates: %s", reminder)  # shown, never fatal: see CONTRIBUTING
     for note in search_notes(_build.project):
         log.info("Search: %s", note)  # shown, never fatal: see CONTRIBUTING
     return config

@@ -219,7 +219,6 @@ MISTAKES = {
     "deleted date": (replace(r"^reviewed: .*$", "reviewed:"), "field 'reviewed' is missing"),
     "bad date": (replace(r"^reviewed: .*$", "reviewed: 20/11/2026"), "field 'reviewed' must be a date"),
     "unknown grade in front matter": (replace(r"^grade: .*$", "grade: strong"), "field 'grade'"),
-    "overdue review": (overdue, "review overdue since 2020-01-02"),
     "missing template section": (replace(r"^## Safety$", "## Risks"), "missing the section '## Safety'"),
     "unknown related page": (replace(r"^related: \[", "related: [nowhere.md, "), "'nowhere.md', which is not a page"),
     "broken link": (append("[a page that does not exist](nowhere.md)"), "nowhere.md"),
@@ -261,11 +260,19 @@ def test_an_unused_source_in_the_bibliography_stops_the_build(tmp_path: Path) ->
     assert re.search(r"data/bibliography.yml:\d+: source 'unused2001' is cited by no page", result.output)
 
 
-def test_an_overdue_page_can_be_previewed_with_the_explicit_override(tmp_path: Path) -> None:
+def test_an_overdue_page_is_published_with_a_notice_and_listed(tmp_path: Path) -> None:
+    """An overdue review never blocks a fix (a clinic's phone number) from deploying: readers see the notice."""
     project = break_page(tmp_path, overdue)
-    result = mkdocs_build(project, tmp_path / "site", ALLOW_OVERDUE_REVIEW="1")
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.ok, result.output
     assert "Review overdue since January 2, 2020" in html_for(result.site_dir, BROKEN_PAGE)
+    assert f"docs/{BROKEN_PAGE}: review overdue since 2020-01-02" in result.output
+
+
+def test_the_weekly_run_stops_on_an_overdue_page(tmp_path: Path) -> None:
+    result = mkdocs_build(break_page(tmp_path, overdue), tmp_path / "site", OVERDUE_FAILS="1")
+    assert not result.ok
+    assert f"docs/{BROKEN_PAGE}: review overdue since 2020-01-02" in result.output
 
 
 def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:

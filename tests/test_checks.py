@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.editor import ProjectCopy, load, real_project
+from legcramps.checks.rules import date_reminders, run_checks
+from tests.support.editor import TODAY, ProjectCopy, load, real_project
 from tests.support.site import ROOT
 
 pytestmark = pytest.mark.unit
@@ -91,10 +92,17 @@ def test_a_strategy_page_missing_a_section_is_named(copy: ProjectCopy) -> None:
     assert copy.problems() == [f"{PAGE}: strategy page is missing the section '## Safety' (see templates/strategy.md)"]
 
 
-def test_an_overdue_review_stops_the_build_unless_a_preview_allows_it(copy: ProjectCopy) -> None:
+OVERDUE_LINE = (f"{PAGE}: review overdue since 2026-06-30: review the page and update 'reviewed' and 'next_review' "
+                "(until then the page shows readers an overdue notice)")
+
+
+def test_an_overdue_review_is_listed_and_stops_only_a_run_that_asks_for_it(copy: ProjectCopy) -> None:
     copy.write(PAGE, re.sub(r"^next_review: .*$", "next_review: 2026-06-30", copy.text(PAGE), flags=re.MULTILINE))
-    assert copy.problems() == [f"{PAGE}: review overdue since 2026-06-30: review the page and update 'reviewed' and "
-                               "'next_review' (preview anyway with ALLOW_OVERDUE_REVIEW=1)"]
+    assert copy.problems() == [OVERDUE_LINE]  # run_checks' default: the weekly OVERDUE_FAILS=1 run
+    project = load(copy.root)[0]
+    assert project is not None
+    assert not run_checks(project, TODAY, allow_overdue=True).problems  # every other build publishes it
+    assert [str(line) for line in date_reminders(project, TODAY, allow_overdue=True)][:1] == [OVERDUE_LINE]
 
 
 # --- macros --------------------------------------------------------------------------------------

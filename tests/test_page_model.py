@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from legcramps.errors import ContentError
 from legcramps.model.page_model import check_strategy_sections, parse_page_meta, split_front_matter
@@ -242,7 +243,8 @@ def test_a_page_without_citations_gets_no_source_list() -> None:
     assert "#sources" not in text and "references" not in text
 
 
-def test_an_overdue_page_in_a_preview_carries_a_banner_with_the_due_date(new_page: tuple[Project, str]) -> None:
+def test_an_overdue_page_carries_a_notice_for_readers_with_the_due_date(new_page: tuple[Project, str]) -> None:
+    project, _ = new_page
     banner = review_banner(*new_page)
     assert "Review overdue since January 31, 2027" in banner
-    assert "This preview shows a page that is due for review." in banner
+    assert str(escape(project.words.overdue["text"])) in banner  # the edition's own words (words.yml)

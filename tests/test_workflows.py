@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -131,7 +132,7 @@ def test_the_python_version_is_written_once() -> None:
     assert re.fullmatch(r"3\.\d+", version)
     assert "python-version:" not in SITE.read_text()
     assert "$$(cat .github/python-version)" in (ROOT / "Makefile").read_text()  # make lock pins for it
-    for job in ("test", "build"):
+    for job in ("test", "build", "review-dates"):
         setup = next(s for s in load(SITE)["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
         assert setup["with"] == {"python-version-file": ".github/python-version"}
 
@@ -197,3 +198,12 @@ def test_the_deploy_build_takes_the_clinic_and_edition_from_actions_variables() 
 
     for name in (EDITION_VARIABLE, *CLINIC_VARIABLES.values()):
         assert build["env"][name] == f"${{{{ vars.{name} }}}}", name
+
+
+def test_overdue_dates_fail_only_the_weekly_run_never_a_deploy() -> None:
+    workflow = load(SITE)
+    job = workflow["jobs"]["review-dates"]
+    assert "schedule" in job["if"] and "needs" not in job
+    step = next(step for step in job["steps"] if step.get("run") == "make check")
+    assert step["env"] == {"OVERDUE_FAILS": "1"}
+    assert "OVERDUE_FAILS" not in json.dumps({name: workflow["jobs"][name] for name in ("test", "build", "deploy")})

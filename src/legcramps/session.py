@@ -6,12 +6,11 @@ command line ask for the current one. A build is kept until its input files chan
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from legcramps.checks.rules import ALLOW_OVERDUE, CheckResult, run_checks
+from legcramps.checks.rules import CheckResult, overdue_allowed, run_checks
 from legcramps.errors import ContentProblems, Problem
 from legcramps.model.editions import EditionCheck, check_edition
 from legcramps.model.project import Project, load_project, project_inputs
@@ -42,8 +41,7 @@ class Build:
         order the checks numbered the page's citations, and a translated edition says so on every page.
         """
         meta = self.project.pages[src_path].meta
-        overdue = meta.is_overdue(today or date.today()) and bool(os.environ.get(ALLOW_OVERDUE))
-        banner = review_banner(self.project, src_path) if overdue else ""
+        banner = review_banner(self.project, src_path) if meta.is_overdue(today or date.today()) else ""
         footer = page_footer(self.project, src_path, self.checks.rendered[src_path].macros.citations)
         if self.edition is not None:
             footer += "\n" + translation_note(self.project, src_path, self.edition.status[src_path]) + "\n"
@@ -65,7 +63,7 @@ def read_build(settings: Settings, today: date | None = None) -> tuple[Build | N
     project, problems = load_project(settings)
     if project is None:
         return None, problems
-    checks = run_checks(project, today or date.today(), allow_overdue=bool(os.environ.get(ALLOW_OVERDUE)))
+    checks = run_checks(project, today or date.today(), allow_overdue=overdue_allowed())
     problems += checks.problems
     edition = None
     original_config = settings.edition.get("translated_from")

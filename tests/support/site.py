@@ -48,7 +48,7 @@ def build_env(**extra: str) -> dict[str, str]:
         env.pop(name, None)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env.setdefault("SOURCE_DATE_EPOCH", "1790000000")
-    env.pop("ALLOW_OVERDUE_REVIEW", None)
+    env.pop("OVERDUE_FAILS", None)  # overdue dates publish with a notice unless a test asks
     env.pop("HANDOUT_CACHE_DIR", None)  # every test build renders the handout afresh
     env.pop("CI", None)  # a local build unless a test says otherwise (CI refuses the local site_url)
     env.update(extra)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +23,9 @@ from legcramps.render.macros import GRADING_PAGE
 from legcramps.render.page_render import RenderedPage, render_all
 from legcramps.render.strategy_lists import FEATURED_MAX
 
-ALLOW_OVERDUE = "ALLOW_OVERDUE_REVIEW"
+# Overdue review and check dates never stop a build: the page is published with the overdue notice and
+# the build lists it. Only a run with OVERDUE_FAILS=1 (the weekly scheduled check) stops on them.
+OVERDUE_FAILS = "OVERDUE_FAILS"
 _EMPTY_ALT = re.compile(r"!\[\s*\]\(")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
@@ -50,8 +53,7 @@ def check_pages(project: Project, today: date, allow_overdue: bool = False) -> l
                                                    f"{project.settings.docs_dir.name}/{hint}",
                                         line_of(page.source, "related")))
         if meta.is_overdue(today) and not allow_overdue:
-            problems.append(Problem(where, f"review overdue since {meta.next_review.isoformat()}: review the page and "
-                                           f"update 'reviewed' and 'next_review' (preview anyway with {ALLOW_OVERDUE}=1)"))
+            problems.append(Problem(where, _overdue_line(meta.next_review)))
         if meta.is_strategy:
             try:
                 check_strategy_sections(page.body, project.words.strategy_sections)
@@ -132,10 +134,23 @@ def check_source_dates(project: Project, today: date, allow_overdue: bool = Fals
             for problem in source_problems(project.bibliography, today) if stops_the_build(problem, allow_overdue)]
 
 
-def source_reminders(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:
-    """Source dates to act on soon: shown by the build and `check`, never fatal (see CONTRIBUTING)."""
-    return [Problem(BIBLIOGRAPHY, problem.line(), project.bibliography[problem.key].line)
-            for problem in reminder_problems(project.bibliography, today, allow_overdue)]
+def overdue_allowed() -> bool:
+    """True unless this run set OVERDUE_FAILS: overdue dates then publish with a notice instead of stopping."""
+    return not os.environ.get(OVERDUE_FAILS)
+
+
+def _overdue_line(next_review: date) -> str:
+    return (f"review overdue since {next_review.isoformat()}: review the page and update 'reviewed' and "
+            "'next_review' (until then the page shows readers an overdue notice)")
+
+
+def date_reminders(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:
+    """Dates to act on: source checks due soon and, when overdue dates are allowed, every overdue page and
+    source. Shown by the build and `check`, never fatal (see CONTRIBUTING)."""
+    pages = [Problem(project.docs_path(src), _overdue_line(page.meta.next_review))
+             for src, page in project.pages.items() if allow_overdue and page.meta.is_overdue(today)]
+    return pages + [Problem(BIBLIOGRAPHY, problem.line(), project.bibliography[problem.key].line)
+                    for problem in reminder_problems(project.bibliography, today, allow_overdue)]
 
 
 # The pages that must show the shared safety content in full, as the handout prints it.

@@ -9,13 +9,12 @@ bibliography) is reported once, however many editions read it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from legcramps.checks.rules import ALLOW_OVERDUE, source_reminders
+from legcramps.checks.rules import date_reminders, overdue_allowed
 from legcramps.content_check.content_rules import check_content
 from legcramps.content_check.reading import check_reading
 from legcramps.errors import Problem
@@ -51,8 +50,7 @@ def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
         if build is not None:
             # The reading measures need the pages as the engine gets them (footers too): only once the build would pass.
             problems += check_content(build) + (check_reading(build) if not problems else [])
-            allow = bool(os.environ.get(ALLOW_OVERDUE))
-            _add(result.reminders, [str(reminder) for reminder in source_reminders(build.project, today, allow)])
+            _add(result.reminders, [str(reminder) for reminder in date_reminders(build.project, today, overdue_allowed())])
             _add(result.notes, search_notes(build.project))
             result.pages += len(build.project.pages)
             result.sources = len(build.project.bibliography)

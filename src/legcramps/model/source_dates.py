@@ -11,8 +11,8 @@ Each bibliography entry may carry (see CONTRIBUTING.md, "Keeping sources current
 Every problem is one plain line, in one of three kinds:
 
 - `error`: a mistake in the data, or a cited retracted article. Stops the build.
-- `overdue`: our own check is older than CHECK_MAX_AGE. Stops the build like an overdue page
-  review, and `ALLOW_OVERDUE_REVIEW=1` lets a local preview through.
+- `overdue`: our own check is older than CHECK_MAX_AGE. Like an overdue page review it is published
+  and listed, and stops only a run that sets OVERDUE_FAILS=1 (the weekly scheduled check).
 - `reminder`: printed by every build and shown on the editorial policy page, but never stops it.
   These depend on what publishers do (a page past its own review date, an old version, a newer
   version of a review), or give notice that a check falls due soon.

@@ -17,7 +17,7 @@ from legcramps.model.urls import page_url
 
 
 def review_banner(project: Project, src_path: str) -> str:
-    """Shown only on local previews that allow overdue pages; such a build cannot be published."""
+    """Shown to readers on a page past its next review date (published so that a fix is never held back)."""
     words = project.words
     meta = project.pages[src_path].meta
     title = escape(words.overdue["title"].format(date=words.long_date(meta.next_review)))
