@@ -84,10 +84,15 @@ def test_least_privilege_and_concurrency() -> None:
     assert workflow["jobs"]["deploy"]["concurrency"]["group"] == "pages"
 
 
-def test_deploys_main_to_github_pages_with_the_pages_address() -> None:
+def test_deploys_the_default_branch_to_github_pages_with_the_pages_address() -> None:
+    """A fork whose default branch is not called main deploys too; other branches are told why they are not."""
     workflow = load(SITE)
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert "refs/heads/main" in build["if"] and build["needs"] == "test"
+    assert "github.ref_name == github.event.repository.default_branch" in build["if"] and build["needs"] == "test"
+    assert "refs/heads/main" not in build["if"]
+    told = workflow["jobs"]["not-deployed"]
+    assert "github.ref_name != github.event.repository.default_branch" in told["if"]
+    assert "::notice" in told["steps"][0]["run"]
     used = [step.get("uses", "").split("@")[0] for step in build["steps"] + deploy["steps"]]
     for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
         assert action in used
@@ -207,3 +212,13 @@ def test_overdue_dates_fail_only_the_weekly_run_never_a_deploy() -> None:
     step = next(step for step in job["steps"] if step.get("run") == "make check")
     assert step["env"] == {"OVERDUE_FAILS": "1"}
     assert "OVERDUE_FAILS" not in json.dumps({name: workflow["jobs"][name] for name in ("test", "build", "deploy")})
+
+
+def test_pages_not_set_up_stops_with_what_to_click() -> None:
+    """configure-pages' own error is generic: the next step names the setting and the re-run."""
+    steps = load(SITE)["jobs"]["build"]["steps"]
+    configure = next(index for index, step in enumerate(steps) if step.get("id") == "pages")
+    assert str(steps[configure]["continue-on-error"]).lower() == "true"
+    explain = steps[configure + 1]
+    assert explain["if"] == "steps.pages.outcome == 'failure'"
+    assert "Settings > Pages" in explain["run"] and "GitHub Actions" in explain["run"] and "exit 1" in explain["run"]
