@@ -23,6 +23,7 @@ from typing import Any
 
 from legcramps.errors import Problem
 from legcramps.model.project import Page, Project
+from legcramps.model.safety import translation_picture_problem
 
 FINGERPRINT_LENGTH = 12
 
@@ -145,4 +146,8 @@ def check_edition(project: Project, original: Project) -> EditionCheck:
         result.problems.append(Problem(project.rel(project.settings.words_dir / "quick-steps.yml"),
                                        f"{len(project.steps.steps)} quick steps, but the original has "
                                        f"{len(original.steps.steps)}: translate each step, add none"))
+    else:
+        pictures = translation_picture_problem(project.steps, original.steps)
+        if pictures:
+            result.problems.append(Problem(project.rel(project.settings.words_dir / "quick-steps.yml"), pictures))
     return result

@@ -20,6 +20,7 @@ from legcramps.model.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.model.handout_plan import HandoutPlan, load_handout_plan
 from legcramps.model.nav_sections import nav_paths
 from legcramps.model.page_model import PageMeta, body_offset, parse_page_meta, split_front_matter
+from legcramps.model.pictures import PICTURES_DIR
 from legcramps.model.safety import QuickSteps, WarningSigns, load_quick_steps, load_warning_signs
 from legcramps.model.search_terms import SEARCH_TERMS_FILE, SearchTerms, load_search_terms
 from legcramps.model.settings import Settings
@@ -111,7 +112,8 @@ def load_project(settings: Settings) -> tuple[Project | None, list[Problem]]:
     spelling = attempt(spelling_file, lambda: load_spelling(spelling_file))
     words = attempt(words_dir / "words.yml", lambda: load_words(words_dir / "words.yml", settings.locale))
     signs = attempt(words_dir / "warning-signs.yml", lambda: load_warning_signs(words_dir / "warning-signs.yml"))
-    steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml"))
+    pictures_dir = settings.docs_dir / PICTURES_DIR  # the quick steps' pictures, in the edition's own docs
+    steps = attempt(words_dir / "quick-steps.yml", lambda: load_quick_steps(words_dir / "quick-steps.yml", pictures_dir))
     topics_file = words_dir / "topic-signs.yml"
     topic_signs = attempt(topics_file, lambda: load_warning_signs(topics_file, every_tier=False)) \
         if topics_file.exists() else WarningSigns({})

@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from markupsafe import Markup
 
 from legcramps.errors import ContentError, did_you_mean
 from legcramps.model.datafile import line_of, read_data, require_mapping, require_text
+from legcramps.model.pictures import Picture, load_picture
 from legcramps.model.words import TIER_KEYS
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -55,6 +57,7 @@ class WarningSigns:
 class QuickStep:
     do: str
     how: str
+    picture: Picture | None = None  # shown beside the step on the pages and the handout
 
     def html(self) -> Markup:
         """The step as the page and the handout show it: the action in bold, then how."""
@@ -67,6 +70,12 @@ class QuickSteps:
     sources: tuple[str, ...]
     after: tuple[str, ...]
     sources_line: int | None = None  # for naming an unknown key on its line
+    after_pictures: tuple[tuple[Picture, ...], ...] = ()  # the pictures under each note, note by note
+
+    @property
+    def pictures(self) -> tuple[Picture, ...]:
+        """Every picture: the steps' in order, then the notes'."""
+        return (*(step.picture for step in self.steps if step.picture), *(p for note in self.after_pictures for p in note))
 
 
 def load_warning_signs(path: Path, every_tier: bool = True) -> WarningSigns:
@@ -99,24 +108,100 @@ def load_warning_signs(path: Path, every_tier: bool = True) -> WarningSigns:
     return WarningSigns(tiers)
 
 
-def load_quick_steps(path: Path) -> QuickSteps:
+def _item_lines(text: str, key: str) -> list[dict[str, int]]:
+    """For each item of the list under `key`: the line of the item and of each of its fields ("" is the item)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:  # pragma: no cover - read_data has read it already
+        return []
+    lines: list[dict[str, int]] = []
+    for name, value in root.value if isinstance(root, yaml.MappingNode) else []:
+        if name.value == key and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                found = {"": item.start_mark.line + 1}
+                for field, inner in item.value if isinstance(item, yaml.MappingNode) else []:
+                    found[field.value] = field.start_mark.line + 1
+                    if isinstance(inner, yaml.SequenceNode):  # a note's pictures: "pictures.0.alt"
+                        for number, picture in enumerate(inner.value):
+                            for part, _ in picture.value if isinstance(picture, yaml.MappingNode) else []:
+                                found[f"{field.value}.{number}.{part.value}"] = part.start_mark.line + 1
+                lines.append(found)
+    return lines
+
+
+STEP_FIELDS = ("do", "how", "picture", "alt")
+
+
+def load_quick_steps(path: Path, pictures_dir: Path | None = None) -> QuickSteps:
+    """The steps, sources and notes; each picture is read from `pictures_dir` (the edition's illustrations)."""
     data, text = read_data(path)
     data = require_mapping(data, "the file")
+    folder = pictures_dir or path.parent
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
         raise ContentError("'steps' must list the steps, each with 'do' and 'how'", line_of(text, "steps"))
+    step_lines = _item_lines(text, "steps")
     steps = []
     for number, raw in enumerate(raw_steps, start=1):
+        lines = step_lines[number - 1] if number <= len(step_lines) else {}
         step = require_mapping(raw, f"step {number}")
-        unknown = sorted(set(step) - {"do", "how"})
+        unknown = sorted(set(step) - set(STEP_FIELDS))
         if unknown:
-            raise ContentError(f"step {number} has an unknown field {unknown[0]!r} (use 'do' and 'how')")
+            raise ContentError(f"step {number} has an unknown field {unknown[0]!r} (use {', '.join(STEP_FIELDS)})",
+                               lines.get(unknown[0]))
+        picture = None
+        if "picture" in step or "alt" in step:
+            picture = load_picture(folder, step.get("picture"), step.get("alt"), lines.get("picture", lines.get("")),
+                                   lines.get("alt"))
         steps.append(QuickStep(require_text(step.get("do"), f"step {number}: 'do'"),
-                               require_text(step.get("how"), f"step {number}: 'how'")))
+                               require_text(step.get("how"), f"step {number}: 'how'"), picture))
     sources = data.get("sources") or []
-    after = data.get("after") or []
     if not isinstance(sources, list) or not all(isinstance(key, str) for key in sources):
         raise ContentError("'sources' must list citation keys, e.g. sources: [nhs-leg-cramps]", line_of(text, "sources"))
-    if not isinstance(after, list) or not all(isinstance(note, str) and note.strip() for note in after):
-        raise ContentError("'after' must list short notes as text", line_of(text, "after"))
-    return QuickSteps(tuple(steps), tuple(sources), tuple(note.strip() for note in after), line_of(text, "sources"))
+    notes, pictures = _notes(data.get("after") or [], text, folder)
+    return QuickSteps(tuple(steps), tuple(sources), notes, line_of(text, "sources"), pictures)
+
+
+def _notes(after: object, text: str, folder: Path) -> tuple[tuple[str, ...], tuple[tuple[Picture, ...], ...]]:
+    """The notes under the steps: each is text, or `text:` with `pictures:` (each a `picture:` and its `alt:`)."""
+    fix = "'after' must list short notes: each is text, or text: with pictures: (each with picture: and alt:)"
+    if not isinstance(after, list):
+        raise ContentError(fix, line_of(text, "after"))
+    note_lines = _item_lines(text, "after")
+    notes, pictures = [], []
+    for number, note in enumerate(after):
+        lines = note_lines[number] if number < len(note_lines) else {}
+        if isinstance(note, dict):
+            unknown = sorted(set(note) - {"text", "pictures"})
+            if unknown or not isinstance(note.get("pictures", []), list):
+                raise ContentError(fix, lines.get(unknown[0] if unknown else "pictures", lines.get("")))
+            drawn = []
+            for index, item in enumerate(note.get("pictures") or []):
+                item = require_mapping(item, f"picture {index + 1} of note {number + 1}")
+                where = lines.get(f"pictures.{index}.picture", lines.get(""))
+                drawn.append(load_picture(folder, item.get("picture"), item.get("alt"), where,
+                                          lines.get(f"pictures.{index}.alt")))
+            note, found = note.get("text"), tuple(drawn)
+        else:
+            found = ()
+        if not isinstance(note, str) or not note.strip():
+            raise ContentError(fix, lines.get("text", lines.get("")))
+        notes.append(note.strip())
+        pictures.append(found)
+    return tuple(notes), tuple(pictures)
+
+
+def translation_picture_problem(mine: QuickSteps, original: QuickSteps) -> str | None:
+    """A translation shows the original's pictures, step by step and note by note, with its own alt text."""
+    def shown(steps: QuickSteps) -> list[tuple[str, tuple[Picture, ...]]]:
+        by_step = [(f"step {n}", (s.picture,) if s.picture else ()) for n, s in enumerate(steps.steps, start=1)]
+        return by_step + [(f"note {n}", found) for n, found in enumerate(steps.after_pictures, start=1)]
+
+    for (where, pictures), (_, theirs) in zip(shown(mine), shown(original), strict=False):
+        if [p.file for p in pictures] != [p.file for p in theirs]:
+            return (f"{where} shows {', '.join(p.file for p in pictures) or 'no picture'} but the original shows "
+                    f"{', '.join(p.file for p in theirs) or 'none'}: keep the same pictures (translate only 'alt')")
+        same = next((p for p, other in zip(pictures, theirs, strict=True) if p.alt == other.alt), None)
+        if same:
+            return f"{where}: the alt text of {same.file} is the original's: translate it"
+    return None

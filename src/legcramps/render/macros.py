@@ -24,6 +24,7 @@ from legcramps.model.source_dates import dated_phrase, render_source_table
 from legcramps.model.urls import relative_url
 from legcramps.render import strategy_lists
 from legcramps.render.callouts import caution_callout, check_first_callout, get_tier, urgency_callout
+from legcramps.render.pictures import inline_picture
 
 GRADING_PAGE = "about/grading.md"
 HOME_PAGE = "index.md"  # gathers other pages' blocks; search leads to the pages they belong to
@@ -86,10 +87,18 @@ class PageMacros:
         cited = self.cite(*quick.sources) if quick.sources else Markup("")
         items = [step.html() for step in quick.steps]
         items[-1] += cited  # the sources back the whole list: cite them once, after the last step
+        # Each step's picture after its words: read after them, drawn beside them (site.css).
+        items = [item + (inline_picture(step.picture) if step.picture else "")
+                 for item, step in zip(items, quick.steps, strict=True)]
         hidden = Markup(f" {NOT_SEARCHED}") if self.src_path == HOME_PAGE else Markup("")  # searched on the quick page
-        notes = "".join(Markup("<p{}>{}</p>").format(hidden, note) for note in quick.after)
+        notes = Markup("")
+        for note, pictures in zip(quick.after, quick.after_pictures or [()] * len(quick.after), strict=True):
+            notes += Markup("<p{}>{}</p>").format(hidden, note)
+            if pictures:
+                drawn = Markup("").join(inline_picture(picture, "move-picture") for picture in pictures)
+                notes += Markup('<p class="quick-moves">{}</p>').format(drawn)
         return Markup('<ol class="quick-steps"{}>{}</ol>{}').format(
-            hidden, Markup("").join(Markup("<li>{}</li>").format(item) for item in items), Markup(notes)
+            hidden, Markup("").join(Markup("<li>{}</li>").format(item) for item in items), notes
         )
 
     def strategy_cards(self, which: str = "all") -> Markup:
