@@ -20,6 +20,7 @@ from legcramps.model.care import CareSettings
 from legcramps.model.citations import Source
 from legcramps.model.clinic import ClinicDetails
 from legcramps.model.page_model import PageMeta
+from legcramps.model.pictures import Picture
 from legcramps.model.project import Project
 from legcramps.model.spelling import NO_SPELLING, Spelling
 from legcramps.model.words import TIER_KEYS, Words
@@ -47,6 +48,8 @@ class HandoutContent:
     site_url: str
     site_name: str
     spelling: Spelling = NO_SPELLING  # the edition's words (UK English), applied to the finished HTML
+    step_pictures: tuple[Picture | None, ...] = ()  # beside each quick step, as the pages show them
+    note_pictures: tuple[Picture, ...] = ()  # under the notes (the thigh and foot moves)
 
 
 def collect_content(project: Project) -> HandoutContent:
@@ -67,6 +70,8 @@ def collect_content(project: Project) -> HandoutContent:
         site_url=settings.site_url,
         site_name=settings.site_name,
         spelling=project.spelling,
+        step_pictures=tuple(step.picture for step in project.steps.steps),
+        note_pictures=tuple(picture for note in project.steps.after_pictures for picture in note),
     )
 
 
@@ -89,6 +94,8 @@ def template_context(content: HandoutContent) -> dict[str, Any]:
         "qr_code": qr_code(site_url),
         "steps": content.steps,
         "notes": content.notes,
+        "step_pictures": content.step_pictures,  # Picture: print_uri() (black on white) and alt
+        "note_pictures": content.note_pictures,
         "strategies": [
             {"title": meta.title, "description": meta.description, "grade": words.grades[str(meta.grade)]}
             for meta in content.strategies
