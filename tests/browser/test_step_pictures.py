@@ -76,7 +76,8 @@ def test_on_a_phone_the_first_step_and_its_picture_are_on_the_first_screen(
         for part in ("ink", "accent", "soft"):
             if drawn[part]:
                 assert contrast(drawn[part], drawn["panel"]) >= 3, f"{where}: its {part} {drawn[part]} on {drawn['panel']}"
-        assert (luminance(drawn["panel"]) < 0.1) == (palette == "dark"), f"{where}: the panel {drawn['panel']} is not the palette's"
+        dark_panel = luminance(drawn["panel"]) < 0.1
+        assert dark_panel == (palette == "dark"), f"{where}: the panel {drawn['panel']} is not the palette's"
 
 
 @pytest.mark.parametrize("edition", list(EDITIONS))
