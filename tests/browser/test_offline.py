@@ -32,8 +32,10 @@ pytestmark = pytest.mark.browser
 KEY_PAGES = ["", "cramp-right-now/", "when-to-get-help/"]
 # The whole offline copy, compressed as a static host sends it. 450 KB until 2026-12-07; 480 KB since: the
 # warning signs as search answers (signs.json and sign-answers.js, about 8 KB a copy) and every page's
-# Content-Security-Policy (about 0.45 KB a page) added 17 KB, measured at 467 KB.
-OFFLINE_BUDGET = 480 * 1024
+# Content-Security-Policy (about 0.45 KB a page) added 17 KB, measured at 467 KB. 500 KB since the quick
+# steps' pictures (issue 29) added 19 KB, measured at 486 KB: drawn inline on the home and quick pages
+# (4 KB), their SVG files (5.4 KB), and on page 1 of both handout PDFs and its preview (9 KB).
+OFFLINE_BUDGET = 500 * 1024
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".webmanifest")
 CACHE_PREFIX = f"legcramps-offline {SUB_PATH} "
 # A function, not an expression: Playwright evaluates a bare expression with eval, which the pages' policy refuses.
