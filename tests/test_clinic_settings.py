@@ -11,11 +11,9 @@ import pytest
 from legcramps.errors import ContentError
 from legcramps.model.clinic import ClinicDetails, clinic_details
 from legcramps.model.config_file import config_problems
-from legcramps.model.paper import PDF_PATH
 from legcramps.model.settings import load_settings
 from tests.support.editor import ProjectCopy
-from tests.support.site import ROOT, copy_project, mkdocs_build, set_clinic
-from tests.support.text import pdf_text
+from tests.support.site import ROOT, set_clinic
 from tools.build_site import build_site
 
 SETTINGS = load_settings(ROOT / "mkdocs.yml")
@@ -114,19 +112,3 @@ def test_make_build_stops_on_a_config_mistake_with_one_line_and_no_traceback(cop
         'name: "Maple Street Clinic: Family Medicine"']
     code, output = build_site(copy.root, tmp_path / "out", {"SITE_EDITION": "britain"})
     assert code == 1 and output == "environment: SITE_EDITION is 'britain', which is not an edition (use one of: us, uk)\n"
-
-
-@pytest.mark.build
-def test_the_clinic_and_the_edition_come_from_environment_variables(tmp_path: Path) -> None:
-    """What the deploy workflow does with the repository's Actions variables: no file edited."""
-    project = copy_project(tmp_path / "project")
-    set_clinic(project, "")  # whatever the project sets, the variables decide
-    result = mkdocs_build(project, tmp_path / "site", SITE_EDITION="uk", CLINIC_NAME="Riverside Family Practice",
-                          CLINIC_PHONE="020 7946 0000", CLINIC_NOTE="Open weekdays 8 am to 6 pm")
-    assert result.ok, result.output
-    assert not (result.site_dir / "es").exists(), "the UK site is published on its own"
-    assert '<html lang="en-GB"' in (result.site_dir / "index.html").read_text()
-    for paper in ("a4", "letter"):
-        text = pdf_text(result.site_dir / PDF_PATH.format(paper=paper))
-        assert "Your clinic: Riverside Family Practice, phone 020 7946 0000. Open weekdays 8 am to 6 pm" in text
-        assert "Call 999 now" in text and "911" not in text

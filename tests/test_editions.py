@@ -14,7 +14,7 @@ import pypdf
 import pytest
 import yaml
 
-from tests.support.site import ROOT, copy_project, mkdocs_build
+from tests.support.site import ROOT, copy_project, mkdocs_build, set_clinic
 from tests.support.text import pdf_text, visible_text
 from tests.test_build import html_for
 
@@ -134,11 +134,18 @@ def test_a_build_for_spain_is_one_setting_away(tmp_path: Path) -> None:
 
 
 def test_the_uk_site_reads_as_uk_english_in_every_page_and_the_handout(tmp_path: Path) -> None:
+    """Built as the deploy workflow builds it from the repository's Actions variables (no file edited):
+    SITE_EDITION=uk picks mkdocs.en-gb.yml, and the CLINIC_* variables put the clinic on the handout."""
     project = copy_project(tmp_path / "project")
-    result = mkdocs_build(project, tmp_path / "site", config="mkdocs.en-gb.yml")
+    set_clinic(project, "")  # whatever the project sets, the variables decide
+    result = mkdocs_build(project, tmp_path / "site", SITE_EDITION="uk", CLINIC_NAME="Riverside Family Practice",
+                          CLINIC_PHONE="020 7946 0000", CLINIC_NOTE="Open weekdays 8 am to 6 pm")
     assert result.ok, result.output
     site = result.site_dir
     assert not (site / "es").exists(), "the UK site is published on its own"
+    for paper in ("a4", "letter"):
+        text = pdf_text(site / "handout" / f"leg-cramps-handout-{paper}.pdf")
+        assert "Your clinic: Riverside Family Practice, phone 020 7946 0000. Open weekdays 8 am to 6 pm" in text
     for page in site.rglob("*.html"):
         found = US_ONLY.findall(visible_text(page.read_text()))
         assert not found, f"{page.relative_to(site)}: US words {sorted(set(found))}"
