@@ -9,7 +9,6 @@ set in mkdocs.yml, another strategy on the handout, a new page) never fails them
 from __future__ import annotations
 
 import io
-import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -26,12 +25,13 @@ from legcramps.handout.content import collect_content
 from legcramps.model.clinic import ClinicDetails
 from legcramps.model.handout_plan import MAX_STRATEGIES
 from legcramps.model.page_model import split_front_matter
-from legcramps.model.paper import paper_order
+from legcramps.model.paper import LARGE_PRINT_PATH, PREVIEW_PATH, paper_order
 from legcramps.model.settings import load_settings
 from legcramps.model.words import TIER_KEYS
 from legcramps.render.callouts import tiers
 from legcramps.session import start_build
 from tests.support.site import ROOT, BuildResult, copy_project, mkdocs_build, set_clinic
+from tests.support.text import font_sizes
 from tests.test_build import html_for
 
 pytestmark = pytest.mark.build
@@ -40,6 +40,7 @@ PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # points
 MAX_BYTES = 300 * 1024
 TEMPLATE = "templates/handout/handout.html"
 STYLESHEET = "templates/handout/handout.css"
+FONTS = "templates/handout/fonts.css"  # the font files, imported by each stylesheet
 
 PROJECT = start_build(load_settings(ROOT / "mkdocs.yml")).project
 CARE = PROJECT.care
@@ -97,14 +98,7 @@ def test_the_handout_is_small(pdf: bytes) -> None:
 
 
 def test_no_text_is_smaller_than_10_pt(pdf: bytes) -> None:
-    sizes: Counter[float] = Counter()
-
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip():
-            sizes[round(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]), 1)] += len(text)
-
-    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
-        page.extract_text(visitor_text=visit)
+    sizes = font_sizes(pdf)
     assert sizes, "no text found"
     assert min(sizes) >= 10, sorted(sizes.items())
 
@@ -278,7 +272,7 @@ def test_the_handout_page_shows_a_preview_and_both_paper_sizes(site_dir: Path) -
     html = (site_dir / "handout" / "index.html").read_text()
     image = re.search(r'<img alt="([^"]+)" src="leg-cramps-handout-preview.png"', html)
     assert image and len(image.group(1)) > 30
-    png = (site_dir / handout.PREVIEW_PATH).read_bytes()
+    png = (site_dir / PREVIEW_PATH).read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) < 200 * 1024
     for paper in PAPERS:
         assert f'href="leg-cramps-handout-{paper}.pdf"' in html
@@ -304,7 +298,8 @@ def test_rendering_twice_gives_the_same_bytes() -> None:
 def test_two_builds_give_byte_identical_handouts(tmp_path: Path, site_dir: Path, site_url: str) -> None:
     again = mkdocs_build(ROOT, tmp_path / "site", SITE_URL=site_url)
     assert again.ok, again.output
-    for path in [*(handout.PDF_PATH.format(paper=p) for p in PAPERS), handout.PREVIEW_PATH]:
+    for path in [*(pattern.format(paper=p) for pattern in (handout.PDF_PATH, LARGE_PRINT_PATH) for p in PAPERS),
+                 PREVIEW_PATH]:
         assert (again.site_dir / path).read_bytes() == (site_dir / path).read_bytes(), path
 
 
@@ -352,7 +347,7 @@ BAD_TEMPLATES = {
     "css typo": (STYLESHEET, "break-inside: avoid;", "brake-inside: avoid;", STYLESHEET, "brake-inside"),
     "jinja syntax": (TEMPLATE, "{%- endfor %}", "{%- endfor", TEMPLATE, "template syntax error"),
     "unknown variable": (TEMPLATE, "{{ site_address }}", "{{ site_adress }}", TEMPLATE, "site_adress"),
-    "missing font file": (STYLESHEET, "latin-700-normal.ttf", "latin-700-bold.ttf", STYLESHEET, "latin-700-bold"),
+    "missing font file": (FONTS, "latin-700-normal.ttf", "latin-700-bold.ttf", STYLESHEET, "latin-700-bold"),
     "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", "data/handout.yml", "must fit on 2"),
     "unknown source": ("data/handout.yml", "  - hawke2021", "  - hawke2099", "data/handout.yml", "hawke2099"),
 }
@@ -377,11 +372,11 @@ def test_previews_reuse_an_unchanged_handout_but_never_one_that_warned(tmp_path:
     first = mkdocs_build(project, tmp_path / "one", HANDOUT_CACHE_DIR=str(cache))
     assert first.ok, first.output
     kept = sorted(cache.glob("*.pdf"))
-    assert len(kept) == len(PAPERS) * 2  # two papers for each of the two editions
+    assert len(kept) == len(PAPERS) * 2 * 2  # two papers of the handout and its large print, for each of two editions
     second = mkdocs_build(project, tmp_path / "two", HANDOUT_CACHE_DIR=str(cache))
     assert second.ok and sorted(cache.glob("*.pdf")) == kept
-    for paper in PAPERS:
-        assert pdf_path(first.site_dir, paper).read_bytes() == pdf_path(second.site_dir, paper).read_bytes()
+    for path in (pattern.format(paper=paper) for pattern in (handout.PDF_PATH, LARGE_PRINT_PATH) for paper in PAPERS):
+        assert (first.site_dir / path).read_bytes() == (second.site_dir / path).read_bytes(), path
     # A template that makes WeasyPrint warn fails every build, cache or not.
     break_file(project, TEMPLATE, '<html lang="{{ lang }}">', "<html>")
     for attempt in ("three", "four"):

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from legcramps.handout.cache import HandoutCache, file_clock, prune
-from legcramps.model.paper import PDF_PATH, PREVIEW_PATH
+from legcramps.model.paper import LARGE_PRINT_PATH, PDF_PATH, PREVIEW_PATH
 from tests.support.site import ROOT, build_env, copy_project, mkdocs_build
 from tools.build_site import editions
 
@@ -34,7 +34,9 @@ try:
 finally:
     print(json.dumps(sorted({{name.split(".")[0] for name in sys.modules}} & set({DRAWING!r}))))
 """
-OUTPUTS = (PDF_PATH.format(paper="letter"), PDF_PATH.format(paper="a4"), PREVIEW_PATH)
+# Every PDF drawn from the model (the handout, its large print) and the handout's preview.
+PDFS = (PDF_PATH, LARGE_PRINT_PATH)
+OUTPUTS = (*(path.format(paper=paper) for path in PDFS for paper in ("letter", "a4")), PREVIEW_PATH)
 
 
 def loaded_by_build(project: Path, site: Path, cache: Path, **env: str) -> list[str]:
@@ -68,12 +70,12 @@ def warmed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[s
     return project, cache, outputs(first.site_dir)
 
 
-def test_the_first_build_keeps_both_pdfs_and_the_preview_of_each_edition(
+def test_the_first_build_keeps_every_pdf_and_the_preview_of_each_edition(
     warmed: tuple[Path, Path, dict[str, bytes]],
 ) -> None:
     project, cache, _ = warmed
     count = len(editions(project))
-    assert sorted(path.suffix for path in entries(cache)) == [".pdf"] * 2 * count + [".png"] * count
+    assert sorted(path.suffix for path in entries(cache)) == [".pdf"] * 2 * len(PDFS) * count + [".png"] * count
 
 
 def test_a_build_with_the_same_handout_loads_no_drawing_library_and_gives_the_same_files(

@@ -20,7 +20,7 @@ from legcramps.handout import pdf as handout
 from legcramps.handout.content import collect_content
 from legcramps.handout.preview import draw_preview
 from legcramps.handout.worker import IN_PROCESS_VARIABLE
-from legcramps.model.paper import PAPERS, preview_size
+from legcramps.model.paper import PAPERS, PREVIEW_PATH, preview_size
 from legcramps.render.image_sizes import image_size
 from tests.support.site import BuildResult, build_env, copy_project, mkdocs_build
 from tests.test_handout import PROJECT, TEMPLATE, break_file
@@ -70,7 +70,7 @@ def test_a_build_drawing_in_a_second_process_makes_the_same_site(project: Path, 
 @needs_two_cores
 def test_the_build_process_itself_never_loads_weasyprint(project: Path, tmp_path: Path) -> None:
     assert loaded_by_build(project, tmp_path / "worker") == []
-    assert (tmp_path / "worker" / handout.PREVIEW_PATH).stat().st_size > 1000
+    assert (tmp_path / "worker" / PREVIEW_PATH).stat().st_size > 1000
     # Turned off (to profile a build in one process), the same build loads them itself.
     assert loaded_by_build(project, tmp_path / "here", **{IN_PROCESS_VARIABLE: "1"}) == sorted(DRAWING)
 

@@ -1,13 +1,14 @@
 """A content-hash cache of the handout's PDFs and preview image, so an unchanged handout skips WeasyPrint.
 
+The same holds for the other PDFs drawn the same way (the large-print handout, the cramp diary).
 A build uses it when `HANDOUT_CACHE_DIR` names a folder: `make serve` always does (.cache/handout), a
 `make build` when the variable is set (the deploy workflow restores the folder with actions/cache).
 Each file is named after a hash of everything that goes into it, so a stale entry is never found,
-only left behind: the handout's HTML (all of its content), the paper, the page limit, every file of
-the handout's template folder (stylesheet, fonts), the versions of the Python packages and the system
-libraries that draw it. SOURCE_DATE_EPOCH is left out: the PDFs carry no date of the build, and two
-commits with the same handout share its files. A hit is touched, so `prune` can drop what no build
-of the current run used.
+only left behind: the document's HTML (all of its content), the paper, the page limit, the template
+and stylesheet it is drawn with, every file of the template folder (stylesheets, fonts), the versions
+of the Python packages and the system libraries that draw it. SOURCE_DATE_EPOCH is left out: the PDFs
+carry no date of the build, and two commits with the same handout share its files. A hit is touched,
+so `prune` can drop what no build of the current run used.
 """
 
 from __future__ import annotations
@@ -83,9 +84,12 @@ class HandoutCache:
         folder = os.environ.get(CACHE_VARIABLE)
         return cls(Path(folder)) if folder else None
 
-    def pdf_paths(self, html: str, papers: Iterable[str], template_dir: Path, max_pages: int) -> dict[str, Path]:
-        """Where the PDF of each paper rendered from exactly these inputs is kept."""
-        shared = [*map(_version, PDF_PACKAGES), _system_libraries(), str(max_pages), html, _folder_digest(template_dir)]
+    def pdf_paths(self, html: str, papers: Iterable[str], template_dir: Path, max_pages: int,
+                  recipe: str = "") -> dict[str, Path]:
+        """Where the PDF of each paper rendered from exactly these inputs is kept. `recipe`: which template
+        and stylesheet, and how the pages are laid out (the handout, the large print and the diary differ)."""
+        shared = [*map(_version, PDF_PACKAGES), _system_libraries(), str(max_pages), recipe, html,
+                  _folder_digest(template_dir)]
         return {paper: self.folder / f"{_digest([paper, *shared])}.pdf" for paper in papers}
 
     def preview_path(self, pdf: bytes, width: int, greys: int) -> Path:

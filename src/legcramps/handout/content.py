@@ -80,10 +80,16 @@ def qr_code(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=1, border=4, dark="#000", light="#fff")
 
 
+def address_of(site_url: str) -> str:
+    """The site's address as printed: without its scheme or final slash."""
+    return re.sub(r"^https?://", "", site_url).rstrip("/")
+
+
 def template_context(content: HandoutContent) -> dict[str, Any]:
+    """What handout.html and large-print.html render: the same content, laid out for each."""
     words, site_url = content.words, content.site_url
     table: dict[str, Tier] = tiers(content.care, words)
-    address = re.sub(r"^https?://", "", site_url).rstrip("/")
+    address = address_of(site_url)
     fill = {"site_name": content.site_name, "site_address": address, "doctor": content.care.doctor}
     return {
         "lang": words.locale,

@@ -1,10 +1,10 @@
-"""The printable PDF handout: a two-page sheet to keep by the bed, rendered with WeasyPrint.
+"""The printable PDFs, rendered with WeasyPrint: the two-page handout to keep by the bed, and the other
+documents drawn the same way (documents.py: the large-print handout and the cramp diary).
 
-The handout has its own HTML template and print stylesheet (`templates/handout/`), never a scraped
-site page, and it never reads Markdown: it renders the project model (`handout_content.py`), the
-same data the pages render.
+Each has its own HTML template and print stylesheet (`templates/handout/`), never a scraped site page,
+and none reads Markdown: they render the project model (`content.py`), the same data the pages render.
 
-One PDF per paper size (A4 and US Letter); each must fit on `MAX_PAGES` pages. The PDF is PDF/UA-1
+One PDF per paper size (A4 and US Letter); each must fit on its `max_pages`. Every PDF is PDF/UA-1
 (tagged, language and title set), uses only the committed Atkinson Hyperlegible font (OFL), and is
 byte-identical between two builds of one commit (`SOURCE_DATE_EPOCH`, no dates in the metadata).
 
@@ -16,7 +16,7 @@ forwarded to the MkDocs logger, so `mkdocs build --strict` fails on them; any ex
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,21 +27,11 @@ from legcramps.handout.content import HandoutContent, HandoutError, template_con
 from legcramps.handout.logs import forward_weasyprint_logs
 from legcramps.handout.weasyprint_messages import IMPORT_DUPLICATE, is_notice
 from legcramps.model.handout_plan import HANDOUT_PLAN_FILE
-from legcramps.model.paper import PAPER_NAMES, PAPERS, PDF_PATH, PREVIEW_PATH, STYLESHEET, TEMPLATE, TEMPLATE_DIR
+from legcramps.model.paper import PAPER_MM, PAPER_NAMES, PAPERS, PDF_PATH, STYLESHEET, TEMPLATE, TEMPLATE_DIR
 
 MAX_PAGES = 2
 LOGGER_NAME = "mkdocs.plugins.leg_cramps.handout"
-
-@dataclass(frozen=True)
-class OutputFile:
-    path: str  # inside the site, e.g. handout/leg-cramps-handout-a4.pdf
-    content: bytes
-
-
-@dataclass(frozen=True)
-class Handout:
-    files: tuple[OutputFile, ...]
-    links: dict[str, Any] = field(default_factory=dict)  # for the templates: config.extra.handout
+CSS_PX_PER_MM = 96 / 25.4
 
 
 def _rel(path: Path) -> str:
@@ -52,16 +42,12 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-# ---------------------------------------------------------------------------- rendering
+# ---------------------------------------------------------------------------- HTML
 
 
-def render_handout(content: HandoutContent, paper: str, **options: Any) -> bytes:
-    """Render the handout on one paper size ('a4' or 'letter') and return the PDF's bytes."""
-    return render_handouts(content, (paper,), **options)[paper]
-
-
-def _html(content: HandoutContent, template_dir: Path) -> str:
-    where = _rel(template_dir / TEMPLATE)
+def render_html(template_dir: Path, template: str, context: dict[str, Any], content: HandoutContent) -> str:
+    """One of the templates, rendered with the edition's spelling; any template mistake is one line."""
+    where = _rel(template_dir / template)
     if not content.site_url.startswith(("http://", "https://")):
         raise HandoutError(f"mkdocs.yml: site_url is needed for the handout's address and QR code, got {content.site_url!r}")
     environment = jinja2.Environment(
@@ -71,52 +57,74 @@ def _html(content: HandoutContent, template_dir: Path) -> str:
         keep_trailing_newline=True,
     )
     try:
-        return content.spelling.html(environment.get_template(TEMPLATE).render(template_context(content)))
+        return content.spelling.html(environment.get_template(template).render(context))
     except jinja2.TemplateSyntaxError as error:
-        raise HandoutError(f"{where}:{error.lineno}: template syntax error: {error.message}") from None
+        named = _rel(Path(error.filename)) if error.filename else where
+        raise HandoutError(f"{named}:{error.lineno}: template syntax error: {error.message}") from None
     except jinja2.TemplateNotFound as error:
         raise HandoutError(f"{where}: template not found ({error.name})") from None
     except jinja2.TemplateError as error:
         raise HandoutError(f"{where}: template error: {error}") from None
 
 
+# ---------------------------------------------------------------------------- planning
+
+
 @dataclass(frozen=True)
 class PdfJob:
-    """What WeasyPrint needs to draw the PDFs: plain data, so a worker process can take it (handout_worker.py)."""
+    """What WeasyPrint needs to draw one document's PDFs: plain data, so a worker process can take it (worker.py)."""
 
     html: str
     papers: tuple[str, ...]  # the papers to draw (not found in the cache)
     template_dir: Path
-    max_pages: int
-    last_strategy: str  # named when the handout is too long
+    max_pages: int | None  # None: as many pages as the content needs
+    too_long: str  # the one line when a paper needs more than max_pages: {pages}, {paper}, {max_pages}
+    template: str = TEMPLATE
+    stylesheet: str = STYLESHEET
+    landscape: bool = False
+    # Laid out once, on the area both papers share (the narrower width, the shorter height), then written
+    # on each paper with the margin the larger paper adds at the right or bottom: A4 and US Letter break
+    # on the same lines and pages, and the layout is done once.
+    one_layout: bool = False
     logger_name: str = LOGGER_NAME
+
+    def recipe(self) -> str:
+        """How the HTML becomes a PDF, for the cache key."""
+        return f"{self.template} {self.stylesheet} {self.max_pages} landscape={self.landscape} one={self.one_layout}"
 
 
 @dataclass(frozen=True)
 class HandoutPlan:
-    """The handout's HTML, the PDFs the cache already has, and the job that draws the others."""
+    """One document's HTML, the PDFs the cache already has, and the job that draws the others."""
 
     pdfs: dict[str, bytes]
     cache_paths: dict[str, Path]
     job: PdfJob
+    path: str = PDF_PATH  # where each paper's PDF goes in the site: {paper}
+
+
+def plan_pdfs(job: PdfJob, path: str) -> HandoutPlan:
+    """Look each of the job's papers up in the cache; the job keeps the papers left to draw."""
+    unknown = [paper for paper in job.papers if paper not in PAPERS]
+    if unknown:
+        where = _rel(job.template_dir / job.template)
+        raise HandoutError(f"{where}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
+    cache = HandoutCache.from_environment()
+    cache_paths = cache.pdf_paths(job.html, job.papers, job.template_dir, job.max_pages or 0, job.recipe()) if cache else {}
+    pdfs = {paper: found for paper, path in cache_paths.items() if (found := HandoutCache.read(path)) is not None}
+    return HandoutPlan(pdfs, cache_paths, replace(job, papers=tuple(p for p in job.papers if p not in pdfs)), path)
 
 
 def plan_handouts(
     content: HandoutContent, papers: tuple[str, ...], *, template_dir: Path = TEMPLATE_DIR, max_pages: int = MAX_PAGES,
 ) -> HandoutPlan:
-    """Render the HTML (template mistakes stop here) and look each paper's PDF up in the cache."""
+    """The two-page handout: render the HTML (template mistakes stop here) and look each paper up in the cache."""
     template_dir = template_dir.resolve()
-    unknown = [paper for paper in papers if paper not in PAPERS]
-    if unknown:
-        where = _rel(template_dir / TEMPLATE)
-        raise HandoutError(f"{where}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
-    html = _html(content, template_dir)
-    cache = HandoutCache.from_environment()
-    cache_paths = cache.pdf_paths(html, papers, template_dir, max_pages) if cache else {}
-    pdfs = {paper: found for paper, path in cache_paths.items() if (found := HandoutCache.read(path)) is not None}
+    html = render_html(template_dir, TEMPLATE, template_context(content), content)
     last = content.strategies[-1].src_path if content.strategies else "a strategy"
-    job = PdfJob(html, tuple(paper for paper in papers if paper not in pdfs), template_dir, max_pages, last)
-    return HandoutPlan(pdfs, cache_paths, job)
+    too_long = (f"{HANDOUT_PLAN_FILE}: the handout is {{pages}} pages on {{paper}} paper and must fit on {{max_pages}}: "
+                f"take {last} (or another strategy) out of 'strategies', or shorten a description")
+    return plan_pdfs(PdfJob(html, papers, template_dir, max_pages, too_long, one_layout=True), PDF_PATH)
 
 
 def keep_in_cache(plan: HandoutPlan, drawn: dict[str, bytes], new_messages: set[str]) -> None:
@@ -124,6 +132,11 @@ def keep_in_cache(plan: HandoutPlan, drawn: dict[str, bytes], new_messages: set[
     if plan.cache_paths and not any(not is_notice(line) for line in new_messages):
         for paper, pdf in drawn.items():
             HandoutCache.write(plan.cache_paths[paper], pdf)
+
+
+def render_handout(content: HandoutContent, paper: str, **options: Any) -> bytes:
+    """Render the handout on one paper size ('a4' or 'letter') and return the PDF's bytes."""
+    return render_handouts(content, (paper,), **options)[paper]
 
 
 def render_handouts(
@@ -157,11 +170,20 @@ def draw_missing(plan: HandoutPlan, reported: set[str]) -> dict[str, bytes]:
     return drawn
 
 
+# ---------------------------------------------------------------------------- drawing
+
+
 def import_weasyprint() -> None:
     """Load WeasyPrint (about 0.35 s), quietly: the machine notice says what matters once."""
     with warnings.catch_warnings():  # see weasyprint_messages.py
         warnings.filterwarnings("ignore", IMPORT_DUPLICATE, DeprecationWarning)
         import weasyprint  # noqa: F401
+
+
+def _size_mm(job: PdfJob, paper: str | None) -> tuple[float, float]:
+    """The page (width, height) in mm: the paper's, or with no paper the area every paper holds."""
+    width, height = PAPER_MM[paper] if paper else (min(w for w, _ in PAPER_MM.values()), min(h for _, h in PAPER_MM.values()))
+    return (height, width) if job.landscape else (width, height)
 
 
 def draw_pdfs(job: PdfJob, reported: set[str]) -> dict[str, bytes]:
@@ -171,8 +193,8 @@ def draw_pdfs(job: PdfJob, reported: set[str]) -> dict[str, bytes]:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
-    template_path = job.template_dir / TEMPLATE
-    stylesheet_path = job.template_dir / STYLESHEET
+    template_path = job.template_dir / job.template
+    stylesheet_path = job.template_dir / job.stylesheet
     # Only the committed template files and data: URIs, never the network; a missing file stops it.
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     stage = stylesheet_path  # the file a failure is reported against
@@ -183,17 +205,26 @@ def draw_pdfs(job: PdfJob, reported: set[str]) -> dict[str, bytes]:
             stylesheet = CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts)
         stage = template_path
         source = HTML(string=job.html, base_url=job.template_dir.as_uri() + "/", url_fetcher=fetcher)
-        for paper in job.papers:
+
+        def laid_out(paper: str | None) -> Any:
+            size = PAPERS[paper] + (" landscape" if job.landscape else "") if paper else "{}mm {}mm".format(*_size_mm(job, None))
             with forward_weasyprint_logs(template_path, job.logger_name, reported):
-                page_size = CSS(string=f"@page {{ size: {PAPERS[paper]}; }}")
+                page_size = CSS(string=f"@page {{ size: {size}; }}")
                 document = source.render(stylesheets=[stylesheet, page_size], font_config=fonts, pdf_variant="pdf/ua-1")
-                pages = len(document.pages)
-                if pages > job.max_pages:
-                    raise HandoutError(
-                        f"{HANDOUT_PLAN_FILE}: the handout is {pages} pages on {PAPER_NAMES[paper]} paper and must fit on "
-                        f"{job.max_pages}: take {job.last_strategy} (or another strategy) out of 'strategies', "
-                        "or shorten a description"
-                    )
+            pages = len(document.pages)
+            if job.max_pages is not None and pages > job.max_pages:
+                shown = PAPER_NAMES[paper] if paper else " and ".join(PAPER_NAMES[p] for p in job.papers)
+                raise HandoutError(job.too_long.format(pages=pages, paper=shown, max_pages=job.max_pages))
+            return document
+
+        shared = laid_out(None) if job.one_layout else None
+        for paper in job.papers:
+            document = laid_out(paper) if shared is None else shared
+            if shared is not None:  # the same pages, on this paper: the extra width or height is margin
+                width, height = _size_mm(job, paper)
+                for page in document.pages:
+                    page.width, page.height = width * CSS_PX_PER_MM, height * CSS_PX_PER_MM
+            with forward_weasyprint_logs(template_path, job.logger_name, reported):
                 pdfs[paper] = document.write_pdf(pdf_variant="pdf/ua-1")
         return pdfs
     except HandoutError:
@@ -203,27 +234,3 @@ def draw_pdfs(job: PdfJob, reported: set[str]) -> dict[str, bytes]:
         raise HandoutError(
             f"{_rel(stage)}: WeasyPrint could not make the PDF: {type(error).__name__}: {detail}"
         ) from None
-
-
-def size_kb(pdf: bytes) -> int:
-    """The size a reader is told before downloading: whole kilobytes, at least 1."""
-    return max(1, round(len(pdf) / 1024))
-
-
-def handout_links(content: HandoutContent, order: tuple[str, ...], sizes: dict[str, Any]) -> dict[str, Any]:
-    """What the site's templates link to (config.extra.handout): each PDF with its size, and the preview."""
-    pdfs = [{"paper": content.words.handout[f"paper_{paper}"], "path": PDF_PATH.format(paper=paper), "size_kb": sizes[paper]}
-            for paper in order]
-    return {"pdfs": pdfs, "preview": PREVIEW_PATH, "reviewed": content.words.long_date(content.reviewed)}
-
-
-def site_paths(order: tuple[str, ...]) -> tuple[str, ...]:
-    """The handout's files in the site: the PDFs, the country's paper first, then the preview."""
-    return (*(PDF_PATH.format(paper=paper) for paper in order), PREVIEW_PATH)
-
-
-def assemble_handout(content: HandoutContent, order: tuple[str, ...], pdfs: dict[str, bytes], preview: bytes) -> Handout:
-    """The site's files and the links to them."""
-    contents = [*(pdfs[paper] for paper in order), preview]
-    files = tuple(OutputFile(path, data) for path, data in zip(site_paths(order), contents, strict=True))
-    return Handout(files, handout_links(content, order, {paper: size_kb(pdfs[paper]) for paper in order}))

@@ -28,20 +28,10 @@ from typing import Any
 
 from legcramps.handout.cache import HandoutCache
 from legcramps.handout.content import HandoutContent, HandoutError, collect_content
-from legcramps.handout.pdf import (
-    Handout,
-    HandoutPlan,
-    PdfJob,
-    assemble_handout,
-    draw_missing,
-    draw_pdfs,
-    handout_links,
-    import_weasyprint,
-    keep_in_cache,
-    plan_handouts,
-    site_paths,
-)
+from legcramps.handout.documents import plan_documents
+from legcramps.handout.pdf import HandoutPlan, PdfJob, draw_missing, draw_pdfs, import_weasyprint, keep_in_cache, plan_handouts
 from legcramps.handout.preview import draw_preview, preview_png
+from legcramps.handout.site_files import Handout, assemble_handout, handout_links, site_paths
 from legcramps.model.paper import PREVIEW_PATH, TEMPLATE_DIR, paper_order, preview_size
 from legcramps.model.project import Project
 from legcramps.render.image_sizes import image_size
@@ -86,18 +76,21 @@ class _Collect(logging.Handler):
         self.into.append((record.levelno, record.getMessage()))
 
 
-Drawn = tuple[dict[str, bytes], bytes | None, Messages]  # the PDFs, the preview if drawn, messages to log
+Drawn = tuple[list[tuple[dict[str, bytes], Messages]], bytes | None]  # each job's PDFs and messages; the preview
 
 
-def _draw(job: PdfJob, preview_paper: str) -> Drawn:
-    """In the worker: the PDFs, the preview of `preview_paper`'s PDF, and WeasyPrint's messages."""
-    messages: Messages = []
-    target = logging.getLogger(job.logger_name)
-    target.handlers[:] = [_Collect(messages)]
+def _draw(jobs: tuple[PdfJob, ...], preview_paper: str) -> Drawn:
+    """In the worker: each job's PDFs with WeasyPrint's messages about them, and the preview of the first
+    job's (the two-page handout's) `preview_paper` PDF."""
+    target = logging.getLogger(jobs[0].logger_name)
     target.propagate = False  # the build counts warnings for --strict on its own logger, not on this copy
-    pdfs = draw_pdfs(job, set())
-    preview = draw_preview(pdfs[preview_paper]) if preview_paper in pdfs else None
-    return pdfs, preview, messages
+    drawn = []
+    for job in jobs:
+        messages: Messages = []
+        target.handlers[:] = [_Collect(messages)]
+        drawn.append((draw_pdfs(job, set()) if job.papers else {}, messages))
+    first = drawn[0][0]
+    return drawn, draw_preview(first[preview_paper]) if preview_paper in first else None
 
 
 @dataclass
@@ -106,14 +99,19 @@ class PendingHandout:
 
     content: HandoutContent
     order: tuple[str, ...]
-    plan: HandoutPlan
+    plan: HandoutPlan  # the two-page handout
+    others: tuple[HandoutPlan, ...] = ()  # the other documents (documents.py)
     future: Future[Drawn] | None = None
     handout: Handout | None = None
     late_pages: list[str] = field(default_factory=list)  # written with stand-ins for the PDFs' sizes
 
     @property
+    def plans(self) -> tuple[HandoutPlan, ...]:
+        return (self.plan, *self.others)
+
+    @property
     def paths(self) -> tuple[str, ...]:
-        return site_paths(self.order)
+        return site_paths(self.order, [plan.path for plan in self.others])
 
     @property
     def in_worker(self) -> bool:
@@ -166,43 +164,51 @@ class PendingHandout:
         return self.handout
 
     def _finish(self) -> Handout:
-        drawn: dict[str, bytes] = {}
+        drawn: list[dict[str, bytes]] = [{} for _ in self.plans]
         preview = None
         if self.future is not None:
             try:
-                drawn, preview, messages = self.future.result()
+                results, preview = self.future.result()
             except BrokenProcessPool:  # the worker died (a crash in a system library): draw here, to see why
                 self.future = None
             else:
                 logger = logging.getLogger(self.plan.job.logger_name)
-                for level, line in messages:
-                    logger.log(level, "%s", line)
-                keep_in_cache(self.plan, drawn, {line for _, line in messages})
+                logged: set[str] = set()
+                for plan, (new, messages) in zip(self.plans, results, strict=True):
+                    for level, line in messages:
+                        if line not in logged:  # a machine notice comes with each document: say it once
+                            logged.add(line)
+                            logger.log(level, "%s", line)
+                    keep_in_cache(plan, new, {line for _, line in messages})
+                drawn = [new for new, _ in results]
             finally:
                 _shutdown()
         if self.future is None:
-            drawn = draw_missing(self.plan, set())  # its messages are logged as they come
-        pdfs = {**self.plan.pdfs, **drawn}
-        image = preview_png(pdfs[self.order[0]], drawn=preview)
+            reported: set[str] = set()
+            drawn = [draw_missing(plan, reported) for plan in self.plans]  # their messages are logged as they come
+        pdfs = [{**plan.pdfs, **found} for plan, found in zip(self.plans, drawn, strict=True)]
+        image = preview_png(pdfs[0][self.order[0]], drawn=preview)
         if image_size(image) != preview_size(self.order[0]):  # the handout page was written with this size
             raise HandoutError(f"the preview image is {image_size(image)}, not {preview_size(self.order[0])}: "
                                "update preview_size in src/legcramps/model/paper.py")
-        return assemble_handout(self.content, self.order, pdfs, image)
+        others = [(plan.path, found) for plan, found in zip(self.others, pdfs[1:], strict=True)]
+        return assemble_handout(self.content, self.order, pdfs[0], image, others)
 
 
 def build_handout(project: Project) -> Handout:
-    """Both PDFs and the preview image, with what the site's templates need to link to them."""
+    """Every PDF and the preview image, with what the site's templates need to link to them."""
     return start_handout(project, worker=False).result()
 
 
 def start_handout(project: Project, worker: bool = True) -> PendingHandout:
-    """Check the handout's HTML and cache now; draw what is missing in the worker when allowed."""
+    """Check every document's HTML and the cache now; draw what is missing in the worker when allowed."""
     content = collect_content(project)
     order = paper_order(content.care)  # the country's own paper first: the preview shows it
-    plan = plan_handouts(content, order, template_dir=project.settings.root / TEMPLATE_DIR)
-    pending = PendingHandout(content, order, plan)
-    if plan.job.papers and worker and worker_allowed():
-        pending.future = _worker().submit(_draw, plan.job, order[0])
+    template_dir = project.settings.root / TEMPLATE_DIR
+    plan = plan_handouts(content, order, template_dir=template_dir)
+    pending = PendingHandout(content, order, plan, plan_documents(project, content, order, template_dir))
+    if any(each.job.papers for each in pending.plans) and worker and worker_allowed():
+        pending.future = _worker().submit(_draw, tuple(each.job for each in pending.plans), order[0])
     return pending
 
 

@@ -18,7 +18,7 @@ from legcramps.errors import ContentError
 from legcramps.html import NOT_SEARCHED
 from legcramps.model.citations import PageCitations
 from legcramps.model.evidence import evidence_badge
-from legcramps.model.paper import PDF_PATH, paper_order
+from legcramps.model.paper import LARGE_PRINT_PATH, PDF_PATH, paper_order
 from legcramps.model.project import Project
 from legcramps.model.source_dates import dated_phrase, render_source_table
 from legcramps.model.urls import relative_url
@@ -30,8 +30,14 @@ GRADING_PAGE = "about/grading.md"
 HOME_PAGE = "index.md"  # gathers other pages' blocks; search leads to the pages they belong to
 MACRO_NAMES = (
     "urgency", "caution", "check_first", "evidence", "cite", "quick_steps", "strategy_cards", "strategy_groups",
-    "source_dates", "handout_downloads",
+    "source_dates", "handout_downloads", "pdf_link",
 )
+# The printable PDFs a page can link to: where each paper's file is, and its words (the `site` part of
+# data/<language>/words.yml): the list's label per paper, the inline link's label.
+PRINTABLES = {
+    "handout": (PDF_PATH, "download_for", ""),
+    "large-print": (LARGE_PRINT_PATH, "large_print_for", "large_print_link"),
+}
 
 
 class PageMacros:
@@ -115,15 +121,32 @@ class PageMacros:
         words = self.project.words
         return render_source_table(self.project.bibliography, date.today(), words.sources, words.long_date, words.month_date)
 
-    def handout_downloads(self) -> str:
-        """The handout's PDFs as a Markdown list, the configured country's paper first (the engine checks the links)."""
+    def _printable(self, which: str) -> tuple[str, str, str]:
+        if which not in PRINTABLES:
+            raise ContentError(f"there is no printable {which!r}: use one of {', '.join(map(repr, PRINTABLES))}")
+        return PRINTABLES[which]
+
+    def _pdf_url(self, path: str, paper: str) -> str:
+        return posixpath.relpath(path.format(paper=paper), posixpath.dirname(self.src_path) or ".")
+
+    def handout_downloads(self, which: str = "handout") -> str:
+        """A printable's PDFs ("handout", "large-print") as a Markdown list, the configured country's paper
+        first (the engine checks the links)."""
+        path, label, _ = self._printable(which)
         words = self.project.words
         lines = []
         for paper in paper_order(self.project.care):
-            label = words.site["download_for"].format(paper=words.handout[f"paper_{paper}"])
-            link = posixpath.relpath(PDF_PATH.format(paper=paper), posixpath.dirname(self.src_path) or ".")
-            lines.append(f'- [{label}]({link}){{ type="application/pdf" }}')
+            text = words.site[label].format(paper=words.handout[f"paper_{paper}"])
+            lines.append(f'- [{text}]({self._pdf_url(path, paper)}){{ type="application/pdf" }}')
         return "\n".join(lines)
+
+    def pdf_link(self, which: str) -> str:
+        """An inline Markdown link to a printable's PDF on the configured country's paper, e.g. "large print (PDF)"."""
+        path, _, label = self._printable(which)
+        if not label:
+            raise ContentError(f'pdf_link("{which}") has no words for its link: link to the handout page instead')
+        text = self.project.words.site[label]
+        return f'[{text}]({self._pdf_url(path, paper_order(self.project.care)[0])}){{ type="application/pdf" }}'
 
     def as_globals(self) -> dict[str, Callable[..., Any]]:
         return {name: getattr(self, name) for name in MACRO_NAMES}
