@@ -119,13 +119,16 @@ def search_times(browser: Any, base_url: str, runs: int, log: Log) -> dict[str, 
         page.add_init_script(_PROBE)
         page.goto(base_url + PAGE, wait_until="load")
         page.wait_for_selector("body[data-md-color-scheme]", state="attached")
-        page.wait_for_function("() => window.__benchWorker !== undefined", timeout=120_000)
+        page.wait_for_function("() => window.document$ !== undefined", timeout=120_000)  # Material has started
+        # The search worker may start with the page or only when search opens: slow the page down now and
+        # each worker as it attaches, then open search.
         workers = _throttle(context, page, THROTTLE)
-        if not workers:
-            raise RuntimeError("could not reach the search worker to slow it down")
         start = page.evaluate("() => performance.now()")
         page.keyboard.press("/")
+        page.wait_for_function("() => window.__benchWorker !== undefined", timeout=120_000)
         page.wait_for_function("() => window.__bench.ready !== null", timeout=300_000)
+        if not workers:
+            raise RuntimeError("could not reach the search worker to slow it down")
         ready_ms = max(0.0, page.evaluate("() => window.__bench.ready") - start)
         times: dict[str, list[float]] = {query: [] for query in QUERIES + SIGN_QUERIES}
         signs: list[float] = []
