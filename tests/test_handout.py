@@ -25,7 +25,7 @@ from legcramps.handout.content import collect_content
 from legcramps.model.clinic import ClinicDetails
 from legcramps.model.handout_plan import MAX_STRATEGIES
 from legcramps.model.page_model import split_front_matter
-from legcramps.model.paper import LARGE_PRINT_PATH, PREVIEW_PATH, paper_order
+from legcramps.model.paper import DIARY_PATH, LARGE_PRINT_PATH, PREVIEW_PATH, paper_order
 from legcramps.model.settings import load_settings
 from legcramps.model.words import TIER_KEYS
 from legcramps.render.callouts import tiers
@@ -298,7 +298,7 @@ def test_rendering_twice_gives_the_same_bytes() -> None:
 def test_two_builds_give_byte_identical_handouts(tmp_path: Path, site_dir: Path, site_url: str) -> None:
     again = mkdocs_build(ROOT, tmp_path / "site", SITE_URL=site_url)
     assert again.ok, again.output
-    for path in [*(pattern.format(paper=p) for pattern in (handout.PDF_PATH, LARGE_PRINT_PATH) for p in PAPERS),
+    for path in [*(pattern.format(paper=p) for pattern in (handout.PDF_PATH, LARGE_PRINT_PATH, DIARY_PATH) for p in PAPERS),
                  PREVIEW_PATH]:
         assert (again.site_dir / path).read_bytes() == (site_dir / path).read_bytes(), path
 
@@ -372,10 +372,10 @@ def test_previews_reuse_an_unchanged_handout_but_never_one_that_warned(tmp_path:
     first = mkdocs_build(project, tmp_path / "one", HANDOUT_CACHE_DIR=str(cache))
     assert first.ok, first.output
     kept = sorted(cache.glob("*.pdf"))
-    assert len(kept) == len(PAPERS) * 2 * 2  # two papers of the handout and its large print, for each of two editions
+    assert len(kept) == len(PAPERS) * 3 * 2  # two papers of the handout, its large print and the diary, two editions
     second = mkdocs_build(project, tmp_path / "two", HANDOUT_CACHE_DIR=str(cache))
     assert second.ok and sorted(cache.glob("*.pdf")) == kept
-    for path in (pattern.format(paper=paper) for pattern in (handout.PDF_PATH, LARGE_PRINT_PATH) for paper in PAPERS):
+    for path in (pattern.format(paper=paper) for pattern in (handout.PDF_PATH, LARGE_PRINT_PATH, DIARY_PATH) for paper in PAPERS):
         assert (first.site_dir / path).read_bytes() == (second.site_dir / path).read_bytes(), path
     # A template that makes WeasyPrint warn fails every build, cache or not.
     break_file(project, TEMPLATE, '<html lang="{{ lang }}">', "<html>")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from legcramps.handout.cache import HandoutCache, file_clock, prune
-from legcramps.model.paper import LARGE_PRINT_PATH, PDF_PATH, PREVIEW_PATH
+from legcramps.model.paper import DIARY_PATH, LARGE_PRINT_PATH, PDF_PATH, PREVIEW_PATH
 from tests.support.site import ROOT, build_env, copy_project, mkdocs_build
 from tools.build_site import editions
 
@@ -34,8 +34,8 @@ try:
 finally:
     print(json.dumps(sorted({{name.split(".")[0] for name in sys.modules}} & set({DRAWING!r}))))
 """
-# Every PDF drawn from the model (the handout, its large print) and the handout's preview.
-PDFS = (PDF_PATH, LARGE_PRINT_PATH)
+# Every PDF drawn from the model (the handout, its large print, the cramp diary) and the handout's preview.
+PDFS = (PDF_PATH, LARGE_PRINT_PATH, DIARY_PATH)
 OUTPUTS = (*(path.format(paper=paper) for path in PDFS for paper in ("letter", "a4")), PREVIEW_PATH)
 
 
@@ -109,10 +109,15 @@ def test_a_changed_handout_is_drawn_again_and_the_old_files_are_dropped(tmp_path
     assert set(loaded_by_build(project, tmp_path / "probe", cache, HANDOUT_IN_PROCESS="1")) == set(DRAWING)
     second = mkdocs_build(project, tmp_path / "second", HANDOUT_CACHE_DIR=str(cache))
     assert second.ok, second.output
-    assert all(outputs(second.site_dir)[path] != first_bytes for path, first_bytes in outputs(first.site_dir).items())
-    # The whole build (every edition, each printing the handout list) kept what it used and deleted the rest.
-    assert len(entries(cache)) == len(old) and not old & entries(cache)
-    assert f"{len(old)} others deleted" in second.output
+    before, after = outputs(first.site_dir), outputs(second.site_dir)
+    diaries = {path for path in OUTPUTS if path.startswith(DIARY_PATH.split("{")[0])}  # the diary lists no strategy
+    assert all(after[path] != before[path] for path in OUTPUTS if path not in diaries)
+    assert all(after[path] == before[path] for path in diaries)
+    # The whole build (every edition, each printing the handout list) kept what it used and deleted the rest:
+    # the diaries' files stayed, every other file was made again.
+    kept = old & entries(cache)
+    assert len(entries(cache)) == len(old) and len(kept) == len(diaries) * len(editions(project))
+    assert f"{len(old) - len(kept)} others deleted" in second.output
 
 
 def test_a_build_keeps_what_it_used_and_drops_what_an_earlier_build_used_even_a_moment_before(tmp_path: Path) -> None:

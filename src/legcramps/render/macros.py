@@ -18,7 +18,7 @@ from legcramps.errors import ContentError
 from legcramps.html import NOT_SEARCHED
 from legcramps.model.citations import PageCitations
 from legcramps.model.evidence import evidence_badge
-from legcramps.model.paper import LARGE_PRINT_PATH, PDF_PATH, paper_order
+from legcramps.model.paper import DIARY_PATH, LARGE_PRINT_PATH, PDF_PATH, paper_order
 from legcramps.model.project import Project
 from legcramps.model.source_dates import dated_phrase, render_source_table
 from legcramps.model.urls import relative_url
@@ -37,6 +37,7 @@ MACRO_NAMES = (
 PRINTABLES = {
     "handout": (PDF_PATH, "download_for", ""),
     "large-print": (LARGE_PRINT_PATH, "large_print_for", "large_print_link"),
+    "diary": (DIARY_PATH, "diary_for", "diary_link"),
 }
 
 
@@ -130,7 +131,7 @@ class PageMacros:
         return posixpath.relpath(path.format(paper=paper), posixpath.dirname(self.src_path) or ".")
 
     def handout_downloads(self, which: str = "handout") -> str:
-        """A printable's PDFs ("handout", "large-print") as a Markdown list, the configured country's paper
+        """A printable's PDFs ("handout", "large-print", "diary") as a Markdown list, the configured country's paper
         first (the engine checks the links)."""
         path, label, _ = self._printable(which)
         words = self.project.words
