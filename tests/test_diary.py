@@ -19,6 +19,7 @@ import pypdf
 import pytest
 import yaml
 
+from legcramps.cli import main
 from legcramps.handout.content import HandoutError, collect_content
 from legcramps.handout.diary import COLUMNS, ROWS, load_diary
 from legcramps.handout.documents import plan_diary, render_document
@@ -136,7 +137,9 @@ MISTAKES = {
 
 
 @pytest.mark.parametrize("mistake", list(MISTAKES))
-def test_a_mistake_in_the_data_file_is_one_line_naming_the_file_and_line(tmp_path: Path, mistake: str) -> None:
+def test_a_mistake_in_the_data_file_is_one_line_naming_the_file_and_line(
+    tmp_path: Path, mistake: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     old, new, said = MISTAKES[mistake]
     copy = copy_project(tmp_path / "project")
     data = copy / "data" / "en" / "diary.yml"
@@ -148,6 +151,9 @@ def test_a_mistake_in_the_data_file_is_one_line_naming_the_file_and_line(tmp_pat
     message = str(raised.value)
     assert message.startswith("data/en/diary.yml:") and said in message, message
     assert "\n" not in message
+    # `make check` (no PDF drawn) stops on the same line as the build.
+    assert main(["check", "-f", str(copy / "mkdocs.yml")]) == 1
+    assert message in capsys.readouterr().err.splitlines()
 
 
 def test_a_diary_too_long_for_one_page_stops_the_build_naming_its_file(tmp_path: Path) -> None:

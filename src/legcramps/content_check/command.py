@@ -18,6 +18,7 @@ from legcramps.checks.rules import date_reminders, overdue_allowed
 from legcramps.content_check.content_rules import check_content
 from legcramps.content_check.reading import check_reading
 from legcramps.errors import Problem
+from legcramps.handout.diary import diary_problems
 from legcramps.model.settings import load_settings, site_editions
 from legcramps.search.index import search_notes
 from legcramps.session import read_build
@@ -49,6 +50,7 @@ def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
         build, problems = read_build(load_settings(config), today)
         if build is not None:
             # The reading measures need the pages as the engine gets them (footers too): only once the build would pass.
+            problems += diary_problems(build.project)  # the handout's data the PDFs read: the build stops on it too
             problems += check_content(build) + (check_reading(build) if not problems else [])
             _add(result.reminders, [str(reminder) for reminder in date_reminders(build.project, today, overdue_allowed())])
             _add(result.notes, search_notes(build.project))

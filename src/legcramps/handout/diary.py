@@ -13,7 +13,7 @@ import string
 from dataclasses import dataclass
 from typing import Any
 
-from legcramps.errors import ContentError, did_you_mean
+from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.handout.content import HandoutContent, HandoutError, address_of
 from legcramps.model.datafile import line_of, read_data, require_mapping, require_text
 from legcramps.model.project import Project
@@ -41,15 +41,28 @@ class Diary:
 
 def load_diary(project: Project) -> Diary:
     """The diary's words for this edition, checked; a mistake is one line naming the file and line."""
-    path = project.settings.words_dir / DIARY_FILE
-    where = project.rel(path)
-    text = ""
     try:
-        data, text = read_data(path)
-        return _diary(require_mapping(data, "the file"), text, project.care.doctor)
+        return _read(project)
     except ContentError as error:
-        line = f":{error.line}" if error.line else ""
-        raise HandoutError(f"{where}{line}: {error.message}") from None
+        raise HandoutError(str(_problem(project, error))) from None
+
+
+def diary_problems(project: Project) -> list[Problem]:
+    """The same mistakes for `python -m legcramps check`, which draws no PDF."""
+    try:
+        _read(project)
+    except ContentError as error:
+        return [_problem(project, error)]
+    return []
+
+
+def _read(project: Project) -> Diary:
+    data, text = read_data(project.settings.words_dir / DIARY_FILE)
+    return _diary(require_mapping(data, "the file"), text, project.care.doctor)
+
+
+def _problem(project: Project, error: ContentError) -> Problem:
+    return Problem(project.rel(project.settings.words_dir / DIARY_FILE), error.message, error.line)
 
 
 def _fill(value: object, what: str, text: str, doctor: str) -> str:
