@@ -14,6 +14,8 @@ import pypdf
 import pytest
 import yaml
 
+from legcramps.model.care import CareSettings
+from legcramps.model.settings import load_settings
 from tests.support.site import ROOT, copy_project, mkdocs_build, set_clinic
 from tests.support.text import pdf_text, visible_text
 from tests.test_build import html_for
@@ -66,7 +68,8 @@ def test_the_spanish_edition_has_its_own_search_404_and_handout(site_dir: Path) 
     for paper in ("letter", "a4"):
         pdf = es / "handout" / f"leg-cramps-handout-{paper}.pdf"
         text = pdf_text(pdf)
-        assert "Llame al 911 ahora" in text and "¿Tiene un calambre ahora?" in text
+        number = CareSettings.from_extra(load_settings(ROOT / "mkdocs.es.yml").extra).emergency_number
+        assert f"Llame al {number} ahora" in text and "¿Tiene un calambre ahora?" in text
         assert str(pypdf.PdfReader(pdf).trailer["/Root"]["/Lang"]) == "es-US"
         assert len(pypdf.PdfReader(pdf).pages) <= 2
     assert 'href="handout/leg-cramps-handout-letter.pdf"' in (es / "index.html").read_text()
