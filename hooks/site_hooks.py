@@ -222,7 +222,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
     preview.finish_build(config.site_dir, ((str(docs / src), front_matter_text(page.source))
                                            for src, page in _current().project.pages.items()))
-    written = rewrite_search_index(Path(config.site_dir), page_search_words(_current().project))
+    build = _current()
+    written = rewrite_search_index(Path(config.site_dir), page_search_words(build.project, build.checks.rendered))
     if written is not None:
         log.debug("Search index: %d entries, %d bytes", *written)
     if not preview.STATE.serving:

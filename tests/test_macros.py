@@ -50,10 +50,20 @@ def items(html: str) -> list[str]:
 
 def test_the_emergency_callout_tells_the_reader_to_call_the_configured_number() -> None:
     html = on("causes.md").urgency("emergency", "dark-pee")
-    assert html.startswith('<div class="admonition danger urgency urgency-emergency" role="note"')
+    assert html.startswith('<div id="urgency-emergency" class="admonition danger urgency urgency-emergency" role="note"')
     assert f'<p class="admonition-title">Call {US_TEL} now</p>' in html
     assert f"<p>Call {US_TEL} or go to the emergency room now if:</p>" in html
     assert items(html) == [escape(SIGNS["emergency"]["dark-pee"])]
+
+
+def test_each_urgency_callout_is_recorded_in_order_with_an_id_of_its_own() -> None:
+    macros = on("causes.md")
+    shown = [macros.urgency("emergency", "dark-pee"), macros.urgency("urgent"), macros.urgency("emergency")]
+    assert [(c.tier, c.signs, c.anchor) for c in macros.callouts] == [
+        ("emergency", ("dark-pee",), "urgency-emergency"), ("urgent", (), "urgency-urgent"),
+        ("emergency", (), "urgency-emergency-2")]
+    assert [re.findall(r'<div id="([\w-]+)"', html) for html in shown] == [[c.anchor] for c in macros.callouts]
+    assert on("causes.md").urgency("emergency") == shown[2].replace("urgency-emergency-2", "urgency-emergency", 1)
 
 
 def test_a_uk_build_changes_the_numbers_and_words_in_one_place() -> None:

@@ -10,9 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from legcramps.errors import ContentError
+from legcramps.model.project import Project
 from legcramps.model.search_terms import SearchTerms, load_search_terms, spellings
+from legcramps.model.urls import page_url
+from legcramps.render.page_render import RenderedPage, render_all
 from legcramps.search.index import LIST_FIELD, OWN_FIELD, PageWords, lean_index, page_search_words, search_notes
 from legcramps.search.signs import every_sign, search_words, sign_answers
 from tests.support.editor import ProjectCopy, load, real_project, uk_project
@@ -139,7 +143,8 @@ def test_the_lists_words_weigh_a_quarter_of_a_pages_own_keywords() -> None:
 
 
 def test_the_real_pages_words() -> None:
-    words = page_search_words(real_project())
+    project = real_project()
+    words = page_search_words(project, rendered(project))
     quick = words["cramp-right-now/"]
     assert quick.own.split().count("foot") == 2 and "charlie" in quick.listed.split()
     assert "toe" in quick.own.split() or "toe" in quick.listed.split()
@@ -150,18 +155,41 @@ def test_the_real_pages_words() -> None:
 # ------------------------------------------------------------------------- warning signs as answers
 
 
+def rendered(project: Project) -> dict[str, RenderedPage]:
+    """The pages as the checks render them: their macros record the urgency callouts they showed."""
+    pages, problems = render_all(project)
+    assert not problems
+    return pages
+
+
 def test_every_sign_is_a_search_answer_with_its_tiers_words_and_its_page() -> None:
     project = real_project()
-    answers = {answer.sign_id: answer for answer in sign_answers(project)}
+    pages = rendered(project)
+    answers = {answer.sign_id: answer for answer in sign_answers(project, pages)}
     assert set(answers) == {sign_id for _, sign_id, _ in every_sign(project)}
     clot = answers["clot-breathless"]
     assert clot.answer == "Call 911 now: one leg is swollen or painful and you are suddenly short of breath"
-    assert clot.url == "when-to-get-help/#emergency" and clot.tier == "emergency"
+    assert clot.url == "when-to-get-help/#urgency-emergency" and clot.tier == "emergency"
     assert {"breathless", "swollen", "swelling"} <= set(clot.words)  # its own, and the shared list's words
     assert ("swollen", "leg") in answers["calf-swollen"].phrases  # listed for that one sign under `signs:`
-    assert answers["child-rash"].url.startswith("children/#")
-    assert uk_project().care.emergency_number == "999"
-    assert next(a for a in sign_answers(uk_project()) if a.sign_id == "clot-breathless").answer.startswith("Call 999 now: ")
+    assert answers["child-rash"].url.startswith("children/#urgency-")
+    uk = uk_project()
+    assert uk.care.emergency_number == "999"
+    assert next(a for a in sign_answers(uk, rendered(uk)) if a.sign_id == "clot-breathless").answer.startswith("Call 999 now: ")
+
+
+def test_each_answer_links_to_the_callout_that_shows_its_sign() -> None:
+    project = real_project()
+    pages = rendered(project)
+    by_url = {page_url(src): page.markdown for src, page in pages.items()}
+    texts = {sign_id: project.spelling.text(text) for _, sign_id, text in every_sign(project)}
+    for answer in sign_answers(project, pages):
+        path, anchor = answer.url.split("#")
+        shown = by_url[path]
+        assert shown.count(f'id="{anchor}"') == 1, answer.url
+        box = shown[shown.index(f'id="{anchor}"'):]
+        box = box[:box.index("</div>")]
+        assert str(escape(texts[answer.sign_id])) in box, f"{answer.url} does not show {answer.sign_id}"
 
 
 def test_words_are_compared_without_case_accents_or_apostrophes() -> None:

@@ -10,12 +10,14 @@ from words.yml with the sign as written (the UK edition's 999 is checked in test
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from markupsafe import escape
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -119,12 +121,15 @@ def test_every_sign_is_found_by_its_own_words_and_plain_queries_are_not_answered
 
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_each_answer_links_to_a_section_that_exists(site_dir: Path, edition: str) -> None:
+    """...and the section is the callout box that shows the sign, not just the heading above it."""
     data = json.loads((site_dir / EDITIONS[edition][2] / "search" / "signs.json").read_text(encoding="utf-8"))
-    assert {sign["id"] for sign in data["signs"]} == set(signs(edition)), "every sign is a search answer"
+    texts = signs(edition)
+    assert {sign["id"] for sign in data["signs"]} == set(texts), "every sign is a search answer"
     missing = []
     for sign in data["signs"]:
         path, anchor = urlsplit(sign["url"]).path, urlsplit(sign["url"]).fragment
         html = (site_dir / EDITIONS[edition][2] / path / "index.html").read_text(encoding="utf-8")
-        if anchor and f'id="{anchor}"' not in html:
+        box = re.search(rf'<div id="{re.escape(anchor)}"[^>]*>(.*?)</div>', html, re.DOTALL) if anchor else None
+        if box is None or html.count(f'id="{anchor}"') != 1 or str(escape(texts[sign["id"]][1])) not in box.group(1):
             missing.append(sign["url"])
-    assert not missing, f"answers link to sections that are not on their page: {missing}"
+    assert not missing, f"answers link to no callout showing their sign on their page: {missing}"

@@ -63,17 +63,19 @@ def _call_link(words: Markup, number: str) -> Markup:
     return Markup(str(words).replace(str(escape(number)), str(link), 1))
 
 
-def urgency_callout(tier: Tier, signs: tuple[str, ...], searched: bool = True) -> Markup:
+def urgency_callout(tier: Tier, signs: tuple[str, ...], searched: bool = True, anchor: str = "") -> Markup:
     """An urgency callout: the tier's heading and action, then one list item per warning sign.
 
     `searched=False` leaves it out of the search index: a callout that picks a few signs repeats the
     page that lists them all, and would make every strategy page a result for "short of breath".
+    `anchor` is the callout's own id: a sign's search answer links straight to the box that shows it.
     """
     items = "".join(f"<li>{text(sign, 'a warning sign')}</li>" for sign in signs)
     hidden = "" if searched else f" {NOT_SEARCHED}"
+    own_id = f' id="{escape(anchor)}"' if anchor else ""
     return one_line(
         f"""
-        <div class="admonition {tier.admonition} urgency urgency-{tier.key}" role="note"{hidden}>
+        <div{own_id} class="admonition {tier.admonition} urgency urgency-{tier.key}" role="note"{hidden}>
           <p class="admonition-title">{_call_link(text(tier.title), tier.number)}</p>
           <p>{_call_link(text(tier.lead), tier.number)}</p>
           <ul>{items}</ul>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -41,8 +42,19 @@ PRINTABLES = {
 }
 
 
+@dataclass(frozen=True)
+class ShownSigns:
+    """One urgency callout a page rendered: its tier, the sign ids it picks (none: the tier's whole list)
+    and its own anchor on the page."""
+
+    tier: str
+    signs: tuple[str, ...]
+    anchor: str
+
+
 class PageMacros:
-    """The macros of one page. Citations are numbered per page, in the order the page cites them."""
+    """The macros of one page. Citations are numbered per page, in the order the page cites them; the
+    urgency callouts are recorded in the order the page renders them (`callouts`)."""
 
     def __init__(self, project: Project, src_path: str) -> None:
         self.project = project
@@ -54,6 +66,7 @@ class PageMacros:
             lambda source: dated_phrase(source, words.sources, words.long_date, words.month_date),
             words.sources["web_link"],
         )
+        self.callouts: list[ShownSigns] = []
 
     def url_to(self, src_path: str, anchor: str = "") -> str:
         if src_path.endswith(".md") and not self.project.has_page(src_path):
@@ -63,10 +76,16 @@ class PageMacros:
     def urgency(self, tier: str, *signs: str) -> Markup:
         """Urgency callout: the tier (emergency, urgent, soon, routine), then sign ids (none: every general sign).
 
-        Only a tier's full list is searched; a pick of signs repeats it (see urgency_callout)."""
+        Only a tier's full list is searched; a pick of signs repeats it (see urgency_callout). Each callout
+        gets its own id, from its tier and how many of that tier the page showed before: "urgency-emergency",
+        then "urgency-emergency-2"."""
         found = get_tier(self.project.care, self.project.words, tier)
         pool = self.project.signs.with_topics(self.project.topic_signs) if signs else self.project.signs
-        return urgency_callout(found, pool.pick(found.key, signs), searched=not signs)
+        shown = pool.pick(found.key, signs)
+        before = sum(1 for callout in self.callouts if callout.tier == found.key)
+        anchor = f"urgency-{found.key}" + (f"-{before + 1}" if before else "")
+        self.callouts.append(ShownSigns(found.key, tuple(str(sign) for sign in signs), anchor))
+        return urgency_callout(found, shown, searched=not signs, anchor=anchor)
 
     def caution(self, message: str, title: str | None = None) -> Markup:
         """A risk inside a strategy."""

@@ -27,6 +27,7 @@ from typing import Any
 from legcramps.model.project import Project
 from legcramps.model.search_terms import SEARCH_TERMS_FILE, SearchTerms, normal, spellings, words_of
 from legcramps.model.urls import page_url
+from legcramps.render.page_render import RenderedPage
 from legcramps.search.signs import SIGNS_FILE, every_sign, signs_json, unknown_sign_ids
 
 SEARCH_INDEX = "search/search_index.json"
@@ -60,12 +61,13 @@ class SearchWords(dict[str, PageWords]):
     signs: bytes = b""
 
 
-def page_search_words(project: Project) -> SearchWords:
+def page_search_words(project: Project, rendered: Mapping[str, RenderedPage]) -> SearchWords:
     """Each page's address -> its search words: its keywords, then the shared list's words for them; with
-    the edition's warning signs as search answers them (written next to the index)."""
+    the edition's warning signs as search answers them (written next to the index), linked to the callouts
+    the pages rendered (`rendered`: Build.checks.rendered)."""
     pages, terms = _pages_and_terms(project)
     found = SearchWords()
-    found.signs = signs_json(project)
+    found.signs = signs_json(project, rendered)
     for src, (title, *keywords) in pages.items():
         own = [word for keyword in keywords for word in words_of(keyword)]
         listed = terms.reader_words([title, *keywords])

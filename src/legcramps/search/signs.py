@@ -5,7 +5,8 @@ topic-signs.yml). The build writes them, with the words readers type for them, t
 per edition, search/signs.json; docs/javascripts/sign-answers.js loads it when search opens and, when
 every word typed matches one sign, shows that sign's tier and instruction above Material's results
 ("Call 911 now: one leg is swollen or painful and you are suddenly short of breath"), linked to the
-page and section that show it. Material's index, result list and keyboard use stay as they are.
+urgency callout that shows it (the id the urgency macro gives it, recorded when the checks rendered the
+page: the pages are not parsed again). Material's index, result list and keyboard use stay as they are.
 
 A sign's words: its own (as the edition spells it), the shared list's words for any word or phrase in
 it (search-terms.yml, e.g. `short of breath: [breathless]`), and the phrases listed for that one sign
@@ -22,25 +23,21 @@ import importlib.util
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-from markdown.extensions.toc import slugify
 
 from legcramps.model.project import Project
 from legcramps.model.search_terms import normal
 from legcramps.model.urls import page_url
 from legcramps.model.words import TIER_KEYS
 from legcramps.render.callouts import ADMONITIONS, tiers
+from legcramps.render.page_render import RenderedPage
 
 SIGNS_FILE = "search/signs.json"
 COMMON_SHARE = 0.25  # a sign's own word on more than this share of the pages tells nothing on its own
-_URGENCY = re.compile(r"""urgency\(\s*["'](\w+)["']\s*((?:,\s*["'][\w-]+["']\s*)*)\)""")
-_ID = re.compile(r"""["']([\w-]+)["']""")
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{\s*#([\w-]+)[^}]*\})?\s*$", re.MULTILINE)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -56,7 +53,7 @@ class SignAnswer:
     tier: str
     answer: str  # the edition's sign_answer: "Call 911 now: one leg is swollen ..."
     page: str  # the page's title
-    url: str  # relative to the edition's root, with the section that shows the sign
+    url: str  # relative to the edition's root, with the anchor of the callout that shows the sign
     words: tuple[str, ...]  # every word that finds it, its own first
     own: int  # how many of them are its own words
     phrases: tuple[tuple[str, ...], ...]  # the phrases listed for this sign (search-terms.yml, signs:)
@@ -67,23 +64,20 @@ class SignAnswer:
                 "phrases": [list(phrase) for phrase in self.phrases]}
 
 
-def _sign_homes(project: Project) -> dict[str, tuple[str, str]]:
-    """Sign id -> (page, section anchor) where it is shown: a general sign on the page listing its whole
-    tier ("When to get help"), a topic sign on the first page that picks it."""
+def _sign_homes(project: Project, rendered: Mapping[str, RenderedPage]) -> dict[str, tuple[str, str]]:
+    """Sign id -> (page, the anchor of the callout that shows it), from the urgency callouts the pages
+    rendered: a general sign on the page listing its whole tier ("When to get help"), a topic sign on the
+    first page that picks it."""
     whole: dict[str, tuple[str, str]] = {}
     picked: dict[str, tuple[str, str]] = {}
-    for src, page in project.pages.items():
-        for call in _URGENCY.finditer(page.body):
-            headings = list(_HEADING.finditer(page.body, 0, call.start()))
-            anchor = ""
-            if headings:
-                last = headings[-1]
-                anchor = last.group(2) or slugify(last.group(1), "-")
-            ids = _ID.findall(call.group(2))
-            if not ids:
-                whole.setdefault(call.group(1), (src, anchor))
-            for sign_id in ids:
-                picked.setdefault(sign_id, (src, anchor))
+    for src in project.pages:
+        if src not in rendered:
+            continue
+        for callout in rendered[src].macros.callouts:
+            if not callout.signs:
+                whole.setdefault(callout.tier, (src, callout.anchor))
+            for sign_id in callout.signs:
+                picked.setdefault(sign_id, (src, callout.anchor))
     homes = dict(picked)
     for tier, signs in project.signs.tiers.items():
         for sign_id in signs:
@@ -109,12 +103,13 @@ def every_sign(project: Project) -> Iterable[tuple[str, str, str]]:
                 yield tier, sign_id, text
 
 
-def sign_answers(project: Project) -> list[SignAnswer]:
-    """Every warning sign shown on a page, as search answers it, in the order of the files."""
+def sign_answers(project: Project, rendered: Mapping[str, RenderedPage]) -> list[SignAnswer]:
+    """Every warning sign shown on a page, as search answers it, in the order of the files; `rendered`:
+    the pages as the checks rendered them (Build.checks.rendered), whose macros recorded their callouts."""
     spell = project.spelling.text
     titles = tiers(project.care, project.words)
     terms = project.search_terms.spelled(spell)
-    homes = _sign_homes(project)
+    homes = _sign_homes(project, rendered)
     stop = stop_words(project.settings.language)
     answers = []
     for tier, sign_id, text in every_sign(project):
@@ -161,8 +156,8 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(search_words(words.group(1))) if words else frozenset()
 
 
-def signs_json(project: Project) -> bytes:
+def signs_json(project: Project, rendered: Mapping[str, RenderedPage]) -> bytes:
     data = {"stop": sorted(stop_words(project.settings.language)), "common": sorted(_common_words(project)),
-            "signs": [answer.as_json() for answer in sign_answers(project)]}
+            "signs": [answer.as_json() for answer in sign_answers(project, rendered)]}
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
