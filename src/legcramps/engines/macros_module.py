@@ -74,7 +74,10 @@ def on_pre_page_macros(env: Any) -> None:
     if page is None or rendered is None or not isinstance(meta, dict) or meta.get(_SKIP) is not None:
         return
     if env.markdown.strip("\n") != page.body.strip("\n"):
-        return  # the engine's text differs from the file the checks read: let it render its own
+        # The engine's text differs from the file the checks read: it renders its own, numbered afresh
+        # (callout anchors, citations), however often the same build renders the page.
+        build.macros.pop(src, None)
+        return
     env.markdown = rendered.markdown
     meta[_SKIP] = False
     env._legcramps_skipped = meta
