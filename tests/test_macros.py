@@ -18,7 +18,7 @@ from legcramps.model.words import GRADE_KEYS
 from legcramps.render.callouts import tiers
 from legcramps.render.macros import PageMacros
 from legcramps.render.page_render import render_page
-from tests.support.editor import UK, real_project, uk_project
+from tests.support.editor import UK, US, real_project, uk_project, us_project
 from tests.support.site import ROOT
 
 pytestmark = pytest.mark.unit
@@ -31,7 +31,7 @@ STEPS = yaml.safe_load((ROOT / "data/en/quick-steps.yml").read_text(encoding="ut
 
 
 def on(page: str, project: Project | None = None) -> PageMacros:
-    return PageMacros(project or real_project(), page)
+    return PageMacros(project or us_project(), page)
 
 
 def refusal(action: object) -> str:
@@ -74,7 +74,7 @@ def test_a_uk_build_changes_the_numbers_and_words_in_one_place() -> None:
 
 
 def test_each_tier_has_its_own_wording_and_look() -> None:
-    us, uk = tiers(real_project().care, real_project().words), tiers(UK, real_project().words)
+    us, uk = tiers(US, real_project().words), tiers(UK, real_project().words)
     assert list(us) == ["emergency", "urgent", "soon", "routine"]
     assert us["urgent"].lead == "Call your doctor's office or go to an urgent care center today if:"
     assert us["soon"].title == "See a doctor in the next 1 to 2 days" and uk["soon"].title == "See a GP in the next 1 to 2 days"

@@ -19,7 +19,7 @@ from legcramps.model.urls import page_url
 from legcramps.render.page_render import RenderedPage, render_all
 from legcramps.search.index import LIST_FIELD, OWN_FIELD, PageWords, lean_index, page_search_words, search_notes
 from legcramps.search.signs import every_sign, search_words, sign_answers
-from tests.support.editor import ProjectCopy, load, real_project, uk_project
+from tests.support.editor import ProjectCopy, load, real_project, uk_project, us_project
 
 pytestmark = pytest.mark.unit
 
@@ -163,7 +163,7 @@ def rendered(project: Project) -> dict[str, RenderedPage]:
 
 
 def test_every_sign_is_a_search_answer_with_its_tiers_words_and_its_page() -> None:
-    project = real_project()
+    project = us_project()
     pages = rendered(project)
     answers = {answer.sign_id: answer for answer in sign_answers(project, pages)}
     assert set(answers) == {sign_id for _, sign_id, _ in every_sign(project)}

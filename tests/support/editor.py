@@ -21,6 +21,15 @@ from tests.support.site import ROOT
 INPUTS = ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "data", "templates/strategy.md")
 TODAY = date(2026, 12, 7)  # on or after every page's `reviewed` and every source's `checked` date, before every `next_review`
 
+# The tests' own country settings, so a fork that sets another country's numbers in mkdocs.yml keeps them green.
+US = CareSettings(
+    country="United States",
+    emergency_number="911",
+    emergency_place="the emergency room",
+    urgent_advice="call your doctor's office or go to an urgent care center",
+    urgent_number="",
+    doctor="doctor",
+)
 UK = CareSettings(
     country="United Kingdom",
     emergency_number="999",
@@ -44,6 +53,11 @@ def real_project() -> Project:
     project, problems = load(ROOT)
     assert project is not None and not problems, problems
     return project
+
+
+def us_project() -> Project:
+    """The same pages with the United States' numbers and words, whatever mkdocs.yml sets."""
+    return replace(real_project(), care=US)
 
 
 def uk_project() -> Project:
