@@ -112,4 +112,5 @@ def diary_context(diary: Diary, content: HandoutContent) -> dict[str, Any]:
         "site_url": content.site_url,
         "site_address": address_of(content.site_url),
         "from_site": content.words.handout["from_site"].format(site_name=content.site_name),
+        "licence": content.words.handout["licence"],  # the handout's own licence line, as every PDF says it
     }
