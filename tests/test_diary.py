@@ -28,6 +28,7 @@ from legcramps.model.project import Project
 from legcramps.model.settings import load_settings
 from legcramps.session import start_build
 from tests.support.site import ROOT, copy_project, mkdocs_build
+from tests.support.text import structure_tags
 from tests.test_build import html_for
 
 pytestmark = pytest.mark.build
@@ -53,20 +54,6 @@ def expected_words(config: str) -> list[str]:
     return [" ".join(str(text).format(doctor=doctor).split()) for text in said]
 
 
-def structure(pdf: bytes) -> list[str]:
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        found, stack = [], [document.Root.StructTreeRoot.K]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, pikepdf.Array):
-                stack.extend(item)
-            elif isinstance(item, pikepdf.Dictionary) and "/S" in item:
-                found.append(str(item.S))
-                if "/K" in item:
-                    stack.append(item.K)
-    return found
-
-
 def check_diary(pdf: bytes, config: str, paper: str) -> None:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1, f"{config} {paper}: the diary is {len(reader.pages)} pages"
@@ -83,7 +70,7 @@ def check_diary(pdf: bytes, config: str, paper: str) -> None:
             assert xmp.get("pdfuaid:part") == "1"
         assert str(document.docinfo.Title) == yaml.safe_load(
             (project(config).settings.words_dir / "diary.yml").read_text(encoding="utf-8"))["title"]
-    tags = structure(pdf)
+    tags = structure_tags(pdf)
     assert tags.count("/TH") == len(COLUMNS), f"{config} {paper}: {tags.count('/TH')} column headings"
     assert tags.count("/TR") == 1 + ROWS, f"{config} {paper}: a heading row and {ROWS} rows to fill in"
 

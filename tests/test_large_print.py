@@ -28,7 +28,7 @@ from legcramps.model.project import Project
 from legcramps.model.settings import load_settings, site_editions
 from legcramps.session import start_build
 from tests.support.site import ROOT
-from tests.support.text import font_sizes, visible_text
+from tests.support.text import font_sizes, structure_tags, visible_text
 from tests.test_build import html_for
 
 pytestmark = pytest.mark.build
@@ -214,22 +214,9 @@ def test_it_is_a_tagged_pdf_ua_document_in_the_edition_s_language(config: str) -
             assert project(config).words.handout["large_print"] in str(document.docinfo.Title)
             with document.open_metadata() as xmp:
                 assert xmp.get("pdfuaid:part") == "1"
-            tags = structure_tags(root.StructTreeRoot.K)
+        tags = set(structure_tags(pdf))
         for tag in ("/H1", "/H2", "/H3", "/L", "/LI", "/Figure", "/Link"):
             assert tag in tags, f"{config} {paper}: no {tag} in the structure tree"
-
-
-def structure_tags(node: pikepdf.Object) -> set[str]:
-    tags, stack = set(), [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, pikepdf.Array):
-            stack.extend(item)
-        elif isinstance(item, pikepdf.Dictionary) and "/S" in item:
-            tags.add(str(item.S))
-            if "/K" in item:
-                stack.append(item.K)
-    return tags
 
 
 def test_both_papers_break_on_the_same_lines_and_pages() -> None:

@@ -9,6 +9,7 @@ from collections import Counter
 from html import unescape
 from pathlib import Path
 
+import pikepdf
 import pypdf
 
 
@@ -36,3 +37,18 @@ def font_sizes(pdf: bytes, page: int | None = None) -> Counter[float]:
     for each in pages if page is None else [pages[page]]:
         each.extract_text(visitor_text=visit)
     return sizes
+
+
+def structure_tags(pdf: bytes) -> list[str]:
+    """Every tag in a tagged PDF's structure tree ("/H1", "/TH", ...), one per element."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        found, stack = [], [document.Root.StructTreeRoot.K]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, pikepdf.Array):
+                stack.extend(item)
+            elif isinstance(item, pikepdf.Dictionary) and "/S" in item:
+                found.append(str(item.S))
+                if "/K" in item:
+                    stack.append(item.K)
+    return found
