@@ -78,18 +78,35 @@ def for_offline_copy(request: Any) -> bool:
     return False
 
 
-def measure_page(context_factory: Any, site_dir: Path, base_url: str, path: str) -> PageWeight:
+# Pages opened at once, each in its own fresh context: the half second of quiet that "network idle"
+# waits for passes for all of them together, not page after page (the figures are the same).
+BATCH = 6
+
+
+def _visit(context_factory: Any, urls: list[str]) -> list[list[tuple[str, bool]]]:
+    """Open each address in a fresh context, all at once; wait until each page's network is idle; return
+    each page's requests as (URL, made for the offline copy)."""
+    visits: list[tuple[Any, Any, list[tuple[str, bool]]]] = []
+    try:
+        for url in urls:
+            context = context_factory()
+            seen: list[tuple[str, bool]] = []
+            context.on("request", lambda request, seen=seen: seen.append((request.url, for_offline_copy(request))))
+            page = context.new_page()
+            visits.append((context, page, seen))
+            page.goto(url, wait_until="commit")
+        for _, page, _ in visits:
+            page.wait_for_load_state("load")
+            page.wait_for_load_state("networkidle")
+    finally:
+        for context, _, _ in visits:
+            context.close()
+    return [seen for _, _, seen in visits]
+
+
+def _weigh(site_dir: Path, base_url: str, path: str, urls: list[tuple[str, bool]]) -> PageWeight:
     html = (site_dir / path / "index.html").read_bytes()
     weight = PageWeight(path=path, html_bytes=len(html), html_gzip=gzip_size(html))
-    context = context_factory()
-    try:
-        urls: list[tuple[str, bool]] = []
-        context.on("request", lambda request: urls.append((request.url, for_offline_copy(request))))
-        page = context.new_page()
-        page.goto(urljoin(base_url, path), wait_until="load")
-        page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
     for url, offline in urls:
         if not url.startswith(("http://", "https://")):
             continue  # data: and blob: URLs are not requests on the wire
@@ -115,7 +132,13 @@ def measure_site(browser: Any, site_dir: Path, base_url: str) -> list[PageWeight
     def fresh_context() -> Any:
         return browser.new_context(color_scheme="light", viewport={"width": 412, "height": 823})
 
-    return [measure_page(fresh_context, site_dir, base_url, path) for path in site_page_paths(site_dir)]
+    paths = site_page_paths(site_dir)
+    weights = []
+    for start in range(0, len(paths), BATCH):
+        batch = paths[start:start + BATCH]
+        for path, urls in zip(batch, _visit(fresh_context, [urljoin(base_url, path) for path in batch]), strict=True):
+            weights.append(_weigh(site_dir, base_url, path, urls))
+    return weights
 
 
 def over_budget(weights: list[PageWeight]) -> Iterator[str]:

@@ -71,7 +71,7 @@ def _current() -> Build:
 
 @event_priority(100)  # before mkdocs-macros: its macros module then finds this build, checked once
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+    global _build, _handout
     if _command == "build":
         warm_up()  # a second process starts loading WeasyPrint while the checks run
     macros = config.plugins.get("macros")
@@ -105,18 +105,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("Dates: %s", reminder)  # shown, never fatal: see CONTRIBUTING
     for note in search_notes(_build.project):
         log.info("Search: %s", note)  # shown, never fatal: see CONTRIBUTING
+    _handout = None
+    if _command == "build" and not preview.STATE.serving:  # the workers draw while the plugins and pages load
+        with _handout_mistakes():
+            _handout = start_handout(_build.project)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The PDF handout's files, listed here so links to them validate under --strict.
 
-    While a second process draws it, the pages are written with stand-ins for its sizes (see
+    While worker processes draw it, the pages are written with stand-ins for its sizes (see
     legcramps.handout.worker); its files and the real sizes go into the site at the end.
     """
     global _handout
     with _handout_mistakes():
-        _handout = start_handout(_current().project, worker=_command == "build" and not preview.STATE.serving)
+        if _handout is None:  # `make serve`: from the cache, or drawn here
+            _handout = start_handout(_current().project, worker=False)
         if not _handout.in_worker:
             _handout.result()  # from the cache, or drawn here
     for path in _handout.paths:

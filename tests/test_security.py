@@ -28,6 +28,28 @@ def test_the_policy_hashes_exactly_the_scripts_a_browser_runs() -> None:
     assert page_problems(html) == []
 
 
+TRICKY = """<!doctype html><html><head>
+<meta http-equiv="Content-Security-Policy" content="{mark}">
+<!-- <script>not a script: a comment</script> -->
+<title>Cramps <script>in a title are words</script></title>
+<SCRIPT>if (a < b && c > d) {{ s = "</div><script>"; }}</SCRIPT >
+<script type="module">import "./x.js";</script>
+</head><body><a title="a > b" href="x">link</a><img alt='it said "on"' src="y.png">
+<textarea><script>typed, not run</script></textarea>
+<p data-note="onload=no">text</p><div onclick="go()" style="color: red">x</div></body></html>"""
+
+
+@pytest.mark.unit
+def test_the_page_is_read_as_a_browser_reads_it() -> None:
+    """Comments, titles and text areas hold no script; a script runs to its own end tag, whatever its
+    text holds; attribute values may hold > and quotes; handlers and style attributes are named."""
+    html = with_policy(TRICKY.format(mark=POLICY_MARK))
+    expected = [script_hash('if (a < b && c > d) { s = "</div><script>"; }'), script_hash('import "./x.js";')]
+    assert f"script-src 'self' {' '.join(expected)};" in html
+    assert page_problems(html) == ['a onclick="…" attribute on <div>, which the policy blocks',
+                                   'a style="…" attribute on <div>, which the policy blocks']
+
+
 @pytest.mark.unit
 def test_a_page_whose_scripts_and_policy_disagree_is_named() -> None:
     html = with_policy(PAGE.format(mark=POLICY_MARK)).replace("var a = 1;", "var a = 2;")

@@ -28,22 +28,35 @@ DESCRIBE = """() => { const e = document.activeElement; if (!e || e === document
   const text = (e.innerText || e.getAttribute("aria-label") || e.value || "").trim().split("\\n")[0].slice(0, 40);
   return `<${e.tagName.toLowerCase()}${e.className ? "." + String(e.className).trim().split(/\\s+/).join(".") : ""}`
     + `${e.getAttribute("href") ? " href=" + e.getAttribute("href") : ""}> "${text}"`; }"""
-# One round trip per Tab press: where the focus is, whether it is the handout link, and any problem.
-TAB_STEP = f"""async () => {{
+# One round trip per Tab press: where the focus is, whether it is the handout link, and the focus ring
+# checked in each palette in turn, applied by the site's own switch (legcrampsPalette, partials/
+# palette-switch.html: the body's colour attributes and the toggle shown), then the page's palette again.
+TAB_STEP = f"""async (schemes) => {{
   const describe = {DESCRIBE};
   const check = {FOCUS_CHECK};
   const handout = document.activeElement.matches('.handout-link a');
-  return [describe(), handout, await check()];
+  const palette = window.legcrampsPalette, shown = palette.current(), problems = [];
+  for (const [name, scheme] of schemes) {{
+    palette.apply(palette.inputs.findIndex(input => input.getAttribute("data-md-color-scheme") === scheme));
+    if (document.body.dataset.mdColorScheme !== scheme) {{ problems.push(`could not show the ${{name}} palette`); continue; }}
+    const problem = await check();
+    if (problem) problems.push(`${{problem}} (${{name}} palette)`);
+  }}
+  palette.apply(shown);
+  return [describe(), handout, problems];
 }}"""
 MAX_TABS = 400
 axe = Axe()
 
 
 def axe_violations(page: Page) -> list[str]:
-    """Run axe-core once on the page as it is; one line per violation, with up to 3 offending nodes."""
-    results = axe.run(page)
+    """Run axe-core once on the page as it is; one line per violation, with up to 3 offending nodes.
+    axe-core is put in the page the first time only (half a megabyte of script to compile)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(axe.axe_script)
+    results = page.evaluate("() => axe.run(document, { resultTypes: ['violations'] })")
     lines = []
-    for violation in results.response["violations"]:
+    for violation in results["violations"]:
         nodes = violation["nodes"]
         where = "; ".join(" ".join(node["target"]) for node in nodes[:3]) + (" ..." if len(nodes) > 3 else "")
         summary = nodes[0].get("failureSummary", "").replace("\n", " ")[:220] if nodes else ""
@@ -56,24 +69,15 @@ def palette(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
-@pytest.fixture(scope="module")
-def palette_page(browser: Browser, palette: str, served_site: object) -> Iterator[Page]:
-    """One page in the emulated palette, reused for every site page (fresh context per palette)."""
-    context = browser.new_context(color_scheme=palette)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.fixture(params=list(SCREENS), scope="module")
 def screen(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
 @pytest.fixture(scope="module")
-def axe_page(browser: Browser, palette: str, screen: str, served_site: object) -> Iterator[Page]:
-    """One page in the emulated palette and screen size, reused for every site page."""
-    context = browser.new_context(color_scheme=palette, viewport=SCREENS[screen])
+def screen_page(browser: Browser, screen: str, served_site: object) -> Iterator[Page]:
+    """One page at the screen size, reused for every site page."""
+    context = browser.new_context(color_scheme="light", viewport=SCREENS[screen])
     page = context.new_page()
     yield page
     context.close()
@@ -84,23 +88,35 @@ def assert_palette(page: Page, palette: str) -> None:
     assert scheme == PALETTES[palette], f"expected the {palette} palette ({PALETTES[palette]}), the page shows {scheme}"
 
 
-def test_axe_finds_no_violations_on_any_page(
-    axe_page: Page, palette: str, screen: str, pages: list[SitePage], site_url: str
-) -> None:
+def show_palette(page: Page, palette: str) -> None:
+    """Show the open page in `palette` as the site's light/dark switch does (partials/palette-switch.html)."""
+    page.evaluate("""(scheme) => { const palette = window.legcrampsPalette;
+      palette.apply(palette.inputs.findIndex(input => input.getAttribute("data-md-color-scheme") === scheme)); }""",
+                  PALETTES[palette])
+    assert_palette(page, palette)
+    # Material fades colours (links, navigation) over a quarter of a second: judge them as the reader sees them after.
+    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
+
+
+def test_axe_finds_no_violations_on_any_page(screen_page: Page, screen: str, pages: list[SitePage], site_url: str) -> None:
+    """Every page and the 404 page, each loaded once and looked at in the light and the dark palette."""
     problems: dict[str, list[str]] = {}
+
+    def look(name: str) -> None:
+        for palette in PALETTES:
+            show_palette(screen_page, palette)
+            if found := axe_violations(screen_page):
+                problems[f"{name} ({palette} palette)"] = found
+
     for site_page in pages:
-        open_page(axe_page, site_page.url)
-        assert_palette(axe_page, palette)
-        found = axe_violations(axe_page)
-        if found:
-            problems[site_page.name] = found
+        open_page(screen_page, site_page.url)
+        look(site_page.name)
     # The 404 page readers see for a missing address.
-    response = axe_page.goto(urljoin(site_url, "no-such-page/"))
+    response = screen_page.goto(urljoin(site_url, "no-such-page/"))
     assert response is not None and response.status == 404
-    wait_for_material(axe_page)
-    if found := axe_violations(axe_page):
-        problems["404 page"] = found
-    assert not problems, f"axe-core violations in the {palette} palette on a {screen} screen:\n{report(problems)}"
+    wait_for_material(screen_page)
+    look("404 page")
+    assert not problems, f"axe-core violations on a {screen} screen:\n{report(problems)}"
 
 
 def test_a_wide_table_on_a_phone_is_a_named_region_reached_by_keyboard(
@@ -266,13 +282,12 @@ def tab_through(page: Page) -> tuple[bool, list[str]]:
     first = None
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        where, is_handout, problem = page.evaluate(TAB_STEP)
+        where, is_handout, found = page.evaluate(TAB_STEP, list(PALETTES.items()))
         if where == "(page)" or where == first:
             return handout_reached, problems
         first = first or where
         handout_reached = handout_reached or is_handout
-        if problem:
-            problems.append(f"focus on {where} {problem}")
+        problems += [f"focus on {where} {problem}" for problem in found]
     problems.append(f"focus never left the page after {MAX_TABS} Tab presses (keyboard trap?)")
     return handout_reached, problems
 
@@ -284,18 +299,22 @@ ADOPT_STYLE = """css => {
 }"""
 
 
-def test_every_page_works_by_keyboard_with_visible_focus(
-    palette_page: Page, palette: str, pages: list[SitePage]
-) -> None:
-    """Tab through every page: the handout link is reached and every focus stop has a visible ring."""
+def test_every_page_works_by_keyboard_with_visible_focus(browser: Browser, served_site: object, pages: list[SitePage]) -> None:
+    """Tab through every page: the handout link is reached and every focus stop has a visible ring, in the
+    light and the dark palette (both checked at each stop: one walk, the same Tab order)."""
     problems: dict[str, list[str]] = {}
-    for site_page in pages:
-        open_page(palette_page, site_page.url)
-        # A constructed style sheet, not a <style> tag: the page's Content-Security-Policy refuses inline styles.
-        palette_page.evaluate(ADOPT_STYLE, NO_MOTION)
-        handout_reached, found = tab_through(palette_page)
-        if not handout_reached:
-            found.append("Tab never reached the handout link (.handout-link a)")
-        if found:
-            problems[site_page.name] = found
-    assert not problems, f"keyboard problems in the {palette} palette:\n{report(problems)}"
+    context = browser.new_context(color_scheme="light")
+    try:
+        page = context.new_page()
+        for site_page in pages:
+            open_page(page, site_page.url)
+            # A constructed style sheet, not a <style> tag: the page's Content-Security-Policy refuses inline styles.
+            page.evaluate(ADOPT_STYLE, NO_MOTION)
+            handout_reached, found = tab_through(page)
+            if not handout_reached:
+                found.append("Tab never reached the handout link (.handout-link a)")
+            if found:
+                problems[site_page.name] = found
+    finally:
+        context.close()
+    assert not problems, f"keyboard problems:\n{report(problems)}"

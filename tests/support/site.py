@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -106,6 +107,10 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
         pass
+
+    def handle(self) -> None:
+        with contextlib.suppress(ConnectionError):  # the browser left before a file was sent: normal, no traceback
+            super().handle()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")

@@ -2,9 +2,11 @@
 
 WeasyPrint (import, layout, writing) is most of a cold build's time, and it needs nothing from the
 pages: only the handout's HTML, which comes from the project model. On a machine with two or more
-cores the MkDocs hooks start a worker process as the build starts (it loads WeasyPrint while the
-checks run) and hand it the PDFs to draw once the HTML is known. Pages written before it is done
-carry a stand-in for each PDF's size, filled in at the end of the build with the handout's files.
+cores the MkDocs hooks start worker processes as the build starts (they load WeasyPrint while the
+checks run) and hand them the documents to draw once the HTML is known, one task per document (the
+two-page handout, the large print, the diary): two workers with three cores or more, else one.
+Pages written before they are done carry a stand-in for each PDF's size, filled in at the end of the
+build with the handout's files.
 The site is byte-identical to one whose handout is drawn in the build's own process.
 
 WeasyPrint's messages are collected in the worker and logged by the build, so `--strict` still fails
@@ -40,6 +42,9 @@ IN_PROCESS_VARIABLE = "HANDOUT_IN_PROCESS"
 Messages = list[tuple[int, str]]
 _SIZE_STAND_IN = "HANDOUT-SIZE-{paper}-KB"  # no word an edition's spelling changes
 
+# One worker per spare core, at most two (the large print takes about as long as the handout and the
+# diary together): on two cores a second worker only adds its own WeasyPrint import (bench, build).
+WORKERS = max(1, min(2, len(os.sched_getaffinity(0)) - 1)) if hasattr(os, "sched_getaffinity") else 1
 _pool: ProcessPoolExecutor | None = None
 
 
@@ -57,14 +62,15 @@ def worker_allowed() -> bool:
 def _worker() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
+        _pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=get_context("fork"))
     return _pool
 
 
 def warm_up() -> None:
-    """Start the worker loading WeasyPrint now, when the handout will surely be drawn (no cache)."""
+    """Start the workers loading WeasyPrint now, when the handout will surely be drawn (no cache)."""
     if worker_allowed() and HandoutCache.from_environment() is None:
-        _worker().submit(import_weasyprint)
+        for _ in range(WORKERS):  # a busy worker makes the pool start the next
+            _worker().submit(import_weasyprint)
 
 
 class _Collect(logging.Handler):
@@ -76,21 +82,18 @@ class _Collect(logging.Handler):
         self.into.append((record.levelno, record.getMessage()))
 
 
-Drawn = tuple[list[tuple[dict[str, bytes], Messages]], bytes | None]  # each job's PDFs and messages; the preview
+Drawn = tuple[dict[str, bytes], Messages, bytes | None]  # one job's PDFs, WeasyPrint's messages, the preview
 
 
-def _draw(jobs: tuple[PdfJob, ...], preview_paper: str) -> Drawn:
-    """In the worker: each job's PDFs with WeasyPrint's messages about them, and the preview of the first
-    job's (the two-page handout's) `preview_paper` PDF."""
-    target = logging.getLogger(jobs[0].logger_name)
+def _draw(job: PdfJob, preview_paper: str | None) -> Drawn:
+    """In a worker: the job's PDFs with WeasyPrint's messages about them, and for the two-page handout
+    the preview of its `preview_paper` PDF."""
+    target = logging.getLogger(job.logger_name)
     target.propagate = False  # the build counts warnings for --strict on its own logger, not on this copy
-    drawn = []
-    for job in jobs:
-        messages: Messages = []
-        target.handlers[:] = [_Collect(messages)]
-        drawn.append((draw_pdfs(job, set()) if job.papers else {}, messages))
-    first = drawn[0][0]
-    return drawn, draw_preview(first[preview_paper]) if preview_paper in first else None
+    messages: Messages = []
+    target.handlers[:] = [_Collect(messages)]
+    pdfs = draw_pdfs(job, set()) if job.papers else {}
+    return pdfs, messages, draw_preview(pdfs[preview_paper]) if preview_paper in pdfs else None
 
 
 @dataclass
@@ -101,7 +104,7 @@ class PendingHandout:
     order: tuple[str, ...]
     plan: HandoutPlan  # the two-page handout
     others: tuple[HandoutPlan, ...] = ()  # the other documents (documents.py)
-    future: Future[Drawn] | None = None
+    futures: list[Future[Drawn]] | None = None  # one per plan, in the workers
     handout: Handout | None = None
     late_pages: list[str] = field(default_factory=list)  # written with stand-ins for the PDFs' sizes
 
@@ -115,11 +118,11 @@ class PendingHandout:
 
     @property
     def in_worker(self) -> bool:
-        return self.handout is None and self.future is not None
+        return self.handout is None and self.futures is not None
 
     def ready(self) -> bool:
-        """Whether `result()` would return without waiting for the worker."""
-        return self.handout is not None or self.future is None or self.future.done()
+        """Whether `result()` would return without waiting for the workers."""
+        return self.handout is not None or self.futures is None or all(future.done() for future in self.futures)
 
     # While the worker draws, the pages are written with a stand-in for each PDF's size (the only thing
     # of the handout a page shows); `fill` puts the real sizes in, at once or after the build.
@@ -166,24 +169,25 @@ class PendingHandout:
     def _finish(self) -> Handout:
         drawn: list[dict[str, bytes]] = [{} for _ in self.plans]
         preview = None
-        if self.future is not None:
+        if self.futures is not None:
             try:
-                results, preview = self.future.result()
-            except BrokenProcessPool:  # the worker died (a crash in a system library): draw here, to see why
-                self.future = None
+                results = [future.result() for future in self.futures]
+            except BrokenProcessPool:  # a worker died (a crash in a system library): draw here, to see why
+                self.futures = None
             else:
                 logger = logging.getLogger(self.plan.job.logger_name)
                 logged: set[str] = set()
-                for plan, (new, messages) in zip(self.plans, results, strict=True):
+                for plan, (new, messages, _) in zip(self.plans, results, strict=True):
                     for level, line in messages:
                         if line not in logged:  # a machine notice comes with each document: say it once
                             logged.add(line)
                             logger.log(level, "%s", line)
                     keep_in_cache(plan, new, {line for _, line in messages})
-                drawn = [new for new, _ in results]
+                drawn = [new for new, _, _ in results]
+                preview = results[0][2]
             finally:
                 _shutdown()
-        if self.future is None:
+        if self.futures is None:
             reported: set[str] = set()
             drawn = [draw_missing(plan, reported) for plan in self.plans]  # their messages are logged as they come
         pdfs = [{**plan.pdfs, **found} for plan, found in zip(self.plans, drawn, strict=True)]
@@ -208,7 +212,8 @@ def start_handout(project: Project, worker: bool = True) -> PendingHandout:
     plan = plan_handouts(content, order, template_dir=template_dir)
     pending = PendingHandout(content, order, plan, plan_documents(project, content, order, template_dir))
     if any(each.job.papers for each in pending.plans) and worker and worker_allowed():
-        pending.future = _worker().submit(_draw, tuple(each.job for each in pending.plans), order[0])
+        # In order: the handout and the large print start at once, the diary goes to whichever is done first.
+        pending.futures = [_worker().submit(_draw, each.job, order[0] if each is plan else None) for each in pending.plans]
     return pending
 
 
