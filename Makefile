@@ -84,8 +84,9 @@ browser: $(BIN)/.test-deps
 	$(BIN)/python -m tests.support.browser --install
 
 # Lint and types first (seconds), then every test: unit, build and browser (pytest markers), on a worker
-# per core; tests of one module stay on one worker, so a module's built copy is made once (tests/conftest.py).
-# The 15 slowest tests are listed at the end: where the suite's time goes (handbook/tests.md).
+# per core (two per core was measured: no faster, the suite is CPU-bound). Tests of one module stay on one
+# worker, so a module's built copy is made once (tests/conftest.py). The 15 slowest tests are listed at
+# the end: where the suite's time goes (handbook/tests.md).
 PYTEST := $(BIN)/python -m pytest -n auto --dist loadscope --durations=15
 test: system-test $(BIN)/.test-deps $(BIN)/.bytecode browser tools/node_modules/.package-lock.json lint
 	$(PYTEST)

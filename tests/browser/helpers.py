@@ -58,6 +58,10 @@ def wait_for_material(page: Page) -> None:
 # final state at once instead of after Material's 125-400 ms animations. Nothing else changes.
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
+# The two palettes (the name a test uses -> Material's scheme) and the two screens every walk covers.
+PALETTES = {"light": "default", "dark": "slate"}  # emulated color_scheme -> Material scheme
+SCREENS = {"desktop": {"width": 1280, "height": 720}, "phone": {"width": 360, "height": 740}}
+
 
 def report(problems: dict[str, list[str]]) -> str:
     """Format {page: [problem, ...]} as one readable failure message."""
