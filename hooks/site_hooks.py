@@ -120,7 +120,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """
     global _handout
     with _handout_mistakes():
-        if _handout is None:  # `make serve`: from the cache, or drawn here
+        if _handout is None:  # `make serve` (on_config started it for `make build`)
             _handout = start_handout(_current().project, worker=False)
         if not _handout.in_worker:
             _handout.result()  # from the cache, or drawn here

@@ -61,6 +61,10 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 # The two palettes (the name a test uses -> Material's scheme) and the two screens every walk covers.
 PALETTES = {"light": "default", "dark": "slate"}  # emulated color_scheme -> Material scheme
 SCREENS = {"desktop": {"width": 1280, "height": 720}, "phone": {"width": 360, "height": 740}}
+# Show the open page in a Material scheme the way the site's light/dark switch does (legcrampsPalette,
+# overrides/partials/palette-switch.html: the body's colour attributes and the toggle shown).
+SHOW_SCHEME = """(scheme) => { const palette = window.legcrampsPalette;
+  palette.apply(palette.inputs.findIndex(input => input.getAttribute("data-md-color-scheme") === scheme)); }"""
 
 
 def report(problems: dict[str, list[str]]) -> str:

@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from .helpers import PALETTES, SCREENS, SEARCH_PROBE, SitePage, open_page, report, type_search, wait_for_material
+from .helpers import PALETTES, SCREENS, SEARCH_PROBE, SHOW_SCHEME, SitePage, open_page, report, type_search, wait_for_material
 from .test_keyboard import FOCUS_CHECK, tab_to
 
 pytestmark = pytest.mark.browser
@@ -65,9 +65,7 @@ def assert_palette(page: Page, palette: str) -> None:
 
 def show_palette(page: Page, palette: str) -> None:
     """Show the open page in `palette` as the site's light/dark switch does (partials/palette-switch.html)."""
-    page.evaluate("""(scheme) => { const palette = window.legcrampsPalette;
-      palette.apply(palette.inputs.findIndex(input => input.getAttribute("data-md-color-scheme") === scheme)); }""",
-                  PALETTES[palette])
+    page.evaluate(SHOW_SCHEME, PALETTES[palette])
     assert_palette(page, palette)
     # Material fades colours (links, navigation) over a quarter of a second: judge them as the reader sees them after.
     page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")

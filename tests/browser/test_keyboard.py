@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .helpers import NO_MOTION, PALETTES, SEARCH_PROBE, SitePage, open_page, page_path, report
+from .helpers import NO_MOTION, PALETTES, SEARCH_PROBE, SHOW_SCHEME, SitePage, open_page, page_path, report
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +30,10 @@ TAB_STEP = f"""async (schemes) => {{
   const describe = {DESCRIBE};
   const check = {FOCUS_CHECK};
   const handout = document.activeElement.matches('.handout-link a');
+  const show = {SHOW_SCHEME};
   const palette = window.legcrampsPalette, shown = palette.current(), problems = [];
   for (const [name, scheme] of schemes) {{
-    palette.apply(palette.inputs.findIndex(input => input.getAttribute("data-md-color-scheme") === scheme));
+    show(scheme);
     if (document.body.dataset.mdColorScheme !== scheme) {{ problems.push(`could not show the ${{name}} palette`); continue; }}
     const problem = await check();
     if (problem) problems.push(`${{problem}} (${{name}} palette)`);
