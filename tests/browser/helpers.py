@@ -99,8 +99,9 @@ SEARCH_PROBE = """
 """
 
 
-def type_search(page: Page, query: str) -> None:
-    """Open search with the "/" key, clear it and type the query key by key, as a reader does."""
+def type_search(page: Page, query: str, *, key_by_key: bool = True) -> None:
+    """Open search with the "/" key, clear it and type the query: key by key, as a reader types, or with
+    `key_by_key=False` in one insertion, as a phone keyboard's suggestion or a paste puts it in."""
     wait_for_material(page)  # the "/" shortcut is Material's: it works once Material has started
     page.keyboard.press("/")
     search_input = page.locator("input.md-search__input")
@@ -110,7 +111,10 @@ def type_search(page: Page, query: str) -> None:
     )
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.press("Backspace")
-    page.keyboard.type(query)
+    if key_by_key:
+        page.keyboard.type(query)
+    else:
+        page.keyboard.insert_text(query)
     # Material searches on keyup. A reader's keyboard sends one for "é" too; Playwright types a letter
     # that is not on a US keyboard as inserted text with no keyup, so End gives the last key its keyup.
     page.keyboard.press("End")
