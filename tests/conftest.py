@@ -3,6 +3,9 @@ Chromium for every test that needs a browser (browser tests, print, page weight)
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +14,25 @@ from playwright.sync_api import Browser, Error
 
 from tests.support.browser import LAUNCH_ARGS, find_browser, start_playwright
 from tests.support.shared_build import SharedBuild, SharedPortServer, shared_site_build
-from tests.support.site import ROOT, BuildResult, SiteServer
+from tests.support.site import ROOT, TEST_CACHE_VARIABLE, BuildResult, SiteServer
 
 ARTIFACTS = ROOT / "test-artifacts"
+_OWN_CACHE = pytest.StashKey[str]()  # the run's handout cache, when this process made it
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's handout cache (tests/support/site.py), made by the first process of the run: pytest-xdist's
+    workers, and a run started inside a test, inherit it from the environment."""
+    if not os.environ.get(TEST_CACHE_VARIABLE):
+        os.environ[TEST_CACHE_VARIABLE] = tempfile.mkdtemp(prefix="legcramps-test-handouts-")
+        config.stash[_OWN_CACHE] = os.environ[TEST_CACHE_VARIABLE]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if own := config.stash.get(_OWN_CACHE, None):
+        shutil.rmtree(own, ignore_errors=True)
+        del os.environ[TEST_CACHE_VARIABLE]
+
 
 
 @pytest.fixture(scope="session")

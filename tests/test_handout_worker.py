@@ -22,7 +22,7 @@ from legcramps.handout.preview import draw_preview
 from legcramps.handout.worker import IN_PROCESS_VARIABLE
 from legcramps.model.paper import PAPERS, PREVIEW_PATH, preview_size
 from legcramps.render.image_sizes import image_size
-from tests.support.site import BuildResult, build_env, copy_project, mkdocs_build
+from tests.support.site import DRAWN_AFRESH, BuildResult, build_env, copy_project, mkdocs_build
 from tests.test_handout import PROJECT, TEMPLATE, break_file
 from tests.test_handout_cache import DRAWING
 
@@ -47,7 +47,7 @@ def site_files(site: Path) -> dict[str, bytes]:
 def loaded_by_build(project: Path, site: Path, **env: str) -> list[str]:
     """The drawing libraries one English build loaded in its own process."""
     result = subprocess.run([sys.executable, "-c", PROBE, str(site)], cwd=project, capture_output=True, text=True,
-                            env=build_env(**env))
+                            env=build_env(**DRAWN_AFRESH, **env))
     assert result.returncode == 0, result.stdout + result.stderr
     return list(json.loads(result.stdout.strip().splitlines()[-1]))
 
@@ -59,8 +59,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @needs_two_cores
 def test_a_build_drawing_in_a_second_process_makes_the_same_site(project: Path, tmp_path: Path) -> None:
-    there = mkdocs_build(project, tmp_path / "worker")
-    here = mkdocs_build(project, tmp_path / "here", **{IN_PROCESS_VARIABLE: "1"})
+    there = mkdocs_build(project, tmp_path / "worker", **DRAWN_AFRESH)
+    here = mkdocs_build(project, tmp_path / "here", **DRAWN_AFRESH, **{IN_PROCESS_VARIABLE: "1"})
     assert there.ok and here.ok, there.output + here.output
     files = site_files(there.site_dir)
     assert files == site_files(here.site_dir)

@@ -19,7 +19,7 @@ from legcramps.handout.content import collect_content
 from legcramps.handout.weasyprint_messages import MACHINE_MESSAGES, Kind, classify, is_notice, machine_notice
 from legcramps.model.settings import load_settings
 from legcramps.session import start_build
-from tests.support.site import ROOT, copy_project, mkdocs_build
+from tests.support.site import DRAWN_AFRESH, ROOT, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -127,7 +127,7 @@ def builds(output: str) -> int:
 
 
 def test_the_strict_build_passes_on_a_machine_without_harfbuzz_subset(tmp_path: Path) -> None:
-    result = mkdocs_build(project_without_harfbuzz_subset(tmp_path), tmp_path / "site")
+    result = mkdocs_build(project_without_harfbuzz_subset(tmp_path), tmp_path / "site", **DRAWN_AFRESH)
     assert result.ok, result.output
     assert "WARNING" not in result.output and "ERROR" not in result.output
     assert len(notices(result.output)) == builds(result.output) >= 1, "one notice per build:\n" + result.output
@@ -142,7 +142,7 @@ def test_a_content_mistake_still_stops_the_build_on_such_a_machine(tmp_path: Pat
     text = template.read_text()
     assert 'alt="{{ t.qr_alt }}"' in text
     template.write_text(text.replace('alt="{{ t.qr_alt }}"', 'data-alt="{{ t.qr_alt }}"', 1))
-    result = mkdocs_build(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site", **DRAWN_AFRESH)
     assert not result.ok, "an image without alt text passed the strict build"
     errors = [line for line in result.output.splitlines() if line.startswith("ERROR")]
     assert any(TEMPLATE in line and "alt" in line for line in errors), result.output

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from legcramps.handout.cache import CACHE_VARIABLE
 from legcramps.model.clinic import CLINIC_VARIABLES
 from legcramps.model.config_file import EDITION_VARIABLE
 from tools.build_site import build_site
@@ -41,16 +42,27 @@ class BuildResult:
         return self.returncode == 0
 
 
+# The test run's own handout cache (tests/conftest.py makes it, one folder for every worker): a test build
+# takes a PDF that an earlier build of the run drew from exactly the same inputs (cache.py: the whole HTML,
+# templates, fonts, library versions), so the ~60 builds of mostly the same handout draw it a few times,
+# not 60. A PDF that made WeasyPrint warn is never kept. Tests about drawing itself pass DRAWN_AFRESH.
+TEST_CACHE_VARIABLE = "LEGCRAMPS_TEST_HANDOUT_CACHE"
+DRAWN_AFRESH = {CACHE_VARIABLE: ""}  # this build draws every PDF, whatever the run's cache holds
+
+
 def build_env(**extra: str) -> dict[str, str]:
     """The environment of a test build: the test's own settings, never the machine's (a clinic's
-    CLINIC_* or SITE_EDITION variables, CI, a handout cache) unless a test passes them."""
+    CLINIC_* or SITE_EDITION variables, CI, a handout cache) unless a test passes them; the run's own
+    handout cache unless the test passes DRAWN_AFRESH or a cache of its own."""
     env = dict(os.environ)
     for name in (*CLINIC_VARIABLES.values(), EDITION_VARIABLE):
         env.pop(name, None)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env.setdefault("SOURCE_DATE_EPOCH", "1790000000")
     env.pop("OVERDUE_FAILS", None)  # overdue dates publish with a notice unless a test asks
-    env.pop("HANDOUT_CACHE_DIR", None)  # every test build renders the handout afresh
+    env.pop(CACHE_VARIABLE, None)
+    if env.get(TEST_CACHE_VARIABLE):
+        env[CACHE_VARIABLE] = env[TEST_CACHE_VARIABLE]
     env.pop("CI", None)  # a local build unless a test says otherwise (CI refuses the local site_url)
     env.update(extra)
     return env

@@ -13,6 +13,7 @@ so `prune` can drop what no build of the current run used.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import os
@@ -102,15 +103,19 @@ class HandoutCache:
             data = path.read_bytes()
         except OSError:
             return None
-        os.utime(path)  # used by this build: prune keeps it
+        # Used by this build: prune keeps it (unless another build sharing the folder just pruned it).
+        with contextlib.suppress(FileNotFoundError):
+            os.utime(path)
         return data
 
     @staticmethod
     def write(path: Path, data: bytes) -> None:
+        """Written aside under a name of its own, then renamed: builds sharing the folder (the tests' workers)
+        never read a half-written file or rename each other's."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(path.suffix + ".tmp")
-        partial.write_bytes(data)
-        partial.replace(path)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".tmp", delete=False) as partial:
+            partial.write(data)
+        Path(partial.name).replace(path)
 
 
 def file_clock(folder: Path) -> int:
@@ -123,10 +128,16 @@ def file_clock(folder: Path) -> int:
 
 
 def prune(folder: Path, used_since: int) -> list[Path]:
-    """Delete the entries no build has used since `used_since` (a `file_clock`); return them."""
+    """Delete the entries no build has used since `used_since` (a `file_clock`); return them. A file
+    another build deletes first (builds sharing the folder) is simply gone."""
     removed = []
     for path in sorted(folder.glob("*")):
-        if path.is_file() and path.stat().st_mtime_ns < used_since:
-            path.unlink()
-            removed.append(path)
+        if path.name.startswith("."):
+            continue  # another build's file being written, or its clock
+        try:
+            if path.is_file() and path.stat().st_mtime_ns < used_since:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            continue
     return removed
