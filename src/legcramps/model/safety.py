@@ -16,6 +16,7 @@ from legcramps.errors import ContentError, did_you_mean
 from legcramps.model.datafile import line_of, read_data, require_mapping, require_text
 from legcramps.model.pictures import Picture, load_picture
 from legcramps.model.words import TIER_KEYS
+from legcramps.model.yaml_text import SafeLoader
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -111,7 +112,7 @@ def load_warning_signs(path: Path, every_tier: bool = True) -> WarningSigns:
 def _item_lines(text: str, key: str) -> list[dict[str, int]]:
     """For each item of the list under `key`: the line of the item and of each of its fields ("" is the item)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError:  # pragma: no cover - read_data has read it already
         return []
     lines: list[dict[str, int]] = []

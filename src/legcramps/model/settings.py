@@ -13,6 +13,7 @@ import yaml
 from legcramps.errors import ContentProblems
 from legcramps.model.config_file import config_problems
 from legcramps.model.nav_sections import written_nav
+from legcramps.model.yaml_text import SafeLoader
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SITE_URL_FIX = "set SITE_URL to the published address, e.g. SITE_URL=https://OWNER.github.io/REPO/ make build"
@@ -39,7 +40,7 @@ def local_site_url_problem(site_url: str) -> str | None:
     )
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(SafeLoader):
     """mkdocs.yml without MkDocs: `!ENV` is read from the environment, other tags are ignored."""
 
 

@@ -13,10 +13,15 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml when present: same result, faster
+try:  # libyaml when present: same result, several times faster
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class SafeLoader(_SafeLoader):
+    """PyYAML's safe loader, on libyaml when present: for every YAML file the project reads (mkdocs.yml
+    included, read on every build and check), so none is parsed by the slow pure-Python loader."""
 
 
 class KeyTwice(Exception):
@@ -25,7 +30,7 @@ class KeyTwice(Exception):
         self.key, self.line = key, line
 
 
-class Loader(_SafeLoader):
+class Loader(SafeLoader):
     """Refuses a key written twice. YAML would keep only the last one: a bibliography entry copied with
     its key unchanged would silently replace the source that pages cite."""
 
