@@ -7,7 +7,9 @@ The offline copy (the service worker and the files it keeps, fetched in the back
 page has loaded) is not counted: the page does not need it to show, and its size is checked from the
 worker's own list (tests/browser/test_offline.py). Bytes are the files on disk,
 gzipped as a static host sends them (HTML, CSS, JS, JSON, SVG; see bench/common.py); so given the
-same requests the figure is deterministic. `tests/test_budgets.py` asserts the budgets with this code.
+same requests the figure is deterministic. `tests/test_budgets.py` asserts the budgets with this code,
+and, from the same visits, that no page asks another origin for anything (the offline copy's requests
+included) or leaves a cookie: the privacy rule for every page (tests/browser/test_privacy.py adds search).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ class PageWeight:
     requests: int = 0
     transfer_bytes: int = 0  # every response's file, gzipped where a host would
     resources: list[tuple[str, int]] = field(default_factory=list)  # (path or URL, bytes)
-    outside: list[str] = field(default_factory=list)  # requests that left the site (none expected)
+    outside: list[str] = field(default_factory=list)  # requests that left the site, the offline copy's too (none expected)
+    cookies: list[str] = field(default_factory=list)  # cookies the visit left (none expected)
     missing: list[str] = field(default_factory=list)  # site requests with no file (404)
 
     @property
@@ -83,10 +86,14 @@ def for_offline_copy(request: Any) -> bool:
 BATCH = 6
 
 
-def _visit(context_factory: Any, urls: list[str]) -> list[list[tuple[str, bool]]]:
+Visit = tuple[list[tuple[str, bool]], list[str]]  # (each request's URL, made for the offline copy), cookies
+
+
+def _visit(context_factory: Any, urls: list[str]) -> list[Visit]:
     """Open each address in a fresh context, all at once; wait until each page's network is idle; return
-    each page's requests as (URL, made for the offline copy)."""
+    each page's requests as (URL, made for the offline copy), and the cookies its context then holds."""
     visits: list[tuple[Any, Any, list[tuple[str, bool]]]] = []
+    cookies: list[list[str]] = []
     try:
         for url in urls:
             context = context_factory()
@@ -95,27 +102,30 @@ def _visit(context_factory: Any, urls: list[str]) -> list[list[tuple[str, bool]]
             page = context.new_page()
             visits.append((context, page, seen))
             page.goto(url, wait_until="commit")
-        for _, page, _ in visits:
+        for context, page, _ in visits:
             page.wait_for_load_state("load")
             page.wait_for_load_state("networkidle")
+            cookies.append([f"{cookie['name']} ({cookie['domain']})" for cookie in context.cookies()])
     finally:
         for context, _, _ in visits:
             context.close()
-    return [seen for _, _, seen in visits]
+    return [(seen, found) for (_, _, seen), found in zip(visits, cookies, strict=True)]
 
 
-def _weigh(site_dir: Path, base_url: str, path: str, urls: list[tuple[str, bool]]) -> PageWeight:
+def _weigh(site_dir: Path, base_url: str, path: str, visit: Visit) -> PageWeight:
     html = (site_dir / path / "index.html").read_bytes()
-    weight = PageWeight(path=path, html_bytes=len(html), html_gzip=gzip_size(html))
+    urls, cookies = visit
+    weight = PageWeight(path=path, html_bytes=len(html), html_gzip=gzip_size(html), cookies=cookies)
     for url, offline in urls:
         if not url.startswith(("http://", "https://")):
             continue  # data: and blob: URLs are not requests on the wire
-        if offline:
-            continue  # the offline copy: weighed from the worker's own list by tests/browser/test_offline.py
-        weight.requests += 1
         target = _site_file(site_dir, base_url, url)
         if target is None:
             weight.outside.append(url)
+        if offline:
+            continue  # the offline copy: weighed from the worker's own list by tests/browser/test_offline.py
+        weight.requests += 1
+        if target is None:
             continue
         if not target.is_file():
             weight.missing.append(url)
@@ -136,8 +146,8 @@ def measure_site(browser: Any, site_dir: Path, base_url: str) -> list[PageWeight
     weights = []
     for start in range(0, len(paths), BATCH):
         batch = paths[start:start + BATCH]
-        for path, urls in zip(batch, _visit(fresh_context, [urljoin(base_url, path) for path in batch]), strict=True):
-            weights.append(_weigh(site_dir, base_url, path, urls))
+        for path, visit in zip(batch, _visit(fresh_context, [urljoin(base_url, path) for path in batch]), strict=True):
+            weights.append(_weigh(site_dir, base_url, path, visit))
     return weights
 
 

@@ -1,4 +1,5 @@
-"""Page-weight budgets: every page of the real site, on a first visit, within 100 KB and 15 requests.
+"""Page-weight budgets: every page of the real site, on a first visit, within 100 KB and 15 requests;
+and, from the same visits, no request to another origin and no cookie (the privacy rule, every page).
 
 Each page is opened in Chromium with an empty cache from the site served under /leg-cramps/; every
 request counts (the search index loads only once a reader opens search), and the bytes are the served files
@@ -56,3 +57,11 @@ def test_every_page_within_the_request_budget(weights: list[PageWeight]) -> None
         if w.requests > BUDGET_REQUESTS
     ]
     assert not over, f"over {BUDGET_REQUESTS} requests on a first visit:\n" + "\n".join(over)
+
+
+def test_no_page_asks_another_origin_or_sets_a_cookie(weights: list[PageWeight]) -> None:
+    """Privacy: every request of a first visit, the offline copy's included, stays on the site, and the
+    visit leaves no cookie. (Search, the 404 page and one reader's walk: tests/browser/test_privacy.py.)"""
+    found = {w.name: [*w.outside, *(f"cookie {cookie}" for cookie in w.cookies)] for w in weights}
+    assert not any(found.values()), "requests to other origins, or cookies:\n" + "\n".join(
+        f"{name}: {', '.join(items)}" for name, items in found.items() if items)

@@ -1,7 +1,10 @@
 """Privacy in a real browser: no page asks any other origin for anything, and nothing sets a cookie.
 
-Every request the browser makes for a page (documents, styles, scripts, images, fonts, the search
-worker and its index) is recorded while the page loads and settles, with search used once.
+Every page of both editions is visited on its own, as a first visit, by the page-weight walk
+(tests/test_budgets.py, bench/weight.py: every request until the network is idle, the offline copy's
+too, then the cookies). Here, one reader's walk in one browser context, so cookies would add up: the
+home page with search used (its worker and index), a strategy page, the Spanish home page and the
+404 page; every request the browser makes is recorded while each page loads and settles.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Browser, Request
 
-from .helpers import SEARCH_PROBE, SitePage, open_page, report, type_search, wait_for_material
+from .helpers import SEARCH_PROBE, open_page, report, type_search, wait_for_material
 
 pytestmark = pytest.mark.browser
 
@@ -23,8 +26,12 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def test_no_request_leaves_the_site_and_no_cookie_is_set(
-    browser: Browser, pages: list[SitePage], site_url: str
+READER_WALK = {"home": "", "a strategy page": "strategies/stretching/", "the Spanish home page": "es/",
+               "404 page": "no-such-page/"}
+
+
+def test_searching_and_walking_the_site_asks_no_other_origin_and_sets_no_cookie(
+    browser: Browser, served_site: object, site_url: str
 ) -> None:
     context = browser.new_context()
     requests: list[Request] = []
@@ -33,8 +40,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(
     page = context.new_page()
     page.add_init_script(SEARCH_PROBE)
     problems: dict[str, list[str]] = {}
-    visits = [(site_page.name, site_page.url) for site_page in pages]
-    visits.append(("404 page", urljoin(site_url, "no-such-page/")))
+    visits = [(name, urljoin(site_url, path)) for name, path in READER_WALK.items()]
     try:
         for name, url in visits:
             requests.clear()
