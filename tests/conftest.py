@@ -51,7 +51,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         del os.environ[TEST_CACHE_VARIABLE]
 
 
-
 @pytest.fixture(scope="session")
 def shared_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> SharedBuild:
     """The project's own site, built once per run with `mkdocs build --strict` for a GitHub Pages sub-path.
