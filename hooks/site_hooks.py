@@ -106,7 +106,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for note in search_notes(_build.project):
         log.info("Search: %s", note)  # shown, never fatal: see CONTRIBUTING
     _handout = None
-    if _command == "build" and not preview.STATE.serving:  # the workers draw while the plugins and pages load
+    if _command == "build":  # the workers draw while the plugins and pages load (`make serve`: on_files)
         with _handout_mistakes():
             _handout = start_handout(_build.project)
     return config

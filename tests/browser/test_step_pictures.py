@@ -14,8 +14,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .helpers import open_page
-from .test_accessibility import PALETTES, SCREENS, assert_palette, axe_violations
+from .helpers import PALETTES, SCREENS, open_page
+from .test_accessibility import assert_palette, axe_violations
 
 pytestmark = pytest.mark.browser
 

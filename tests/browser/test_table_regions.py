@@ -28,8 +28,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, CDPSession, Page, Route
 
-from .helpers import SitePage, report, site_pages, wait_for_material
-from .test_accessibility import PALETTES, SCREENS, axe_violations
+from .helpers import PALETTES, SCREENS, SitePage, report, site_pages, wait_for_material
+from .test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
 

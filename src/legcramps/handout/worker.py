@@ -42,8 +42,8 @@ IN_PROCESS_VARIABLE = "HANDOUT_IN_PROCESS"
 Messages = list[tuple[int, str]]
 _SIZE_STAND_IN = "HANDOUT-SIZE-{paper}-KB"  # no word an edition's spelling changes
 
-# One worker per spare core, at most two (the large print takes about as long as the handout and the
-# diary together): on two cores a second worker only adds its own WeasyPrint import (bench, build).
+# One worker per spare core, at most two (three documents to draw): on two cores a second worker only
+# adds its own WeasyPrint import, about 0.75 s of CPU, on cores the pages already keep busy (bench, build).
 WORKERS = max(1, min(2, len(os.sched_getaffinity(0)) - 1)) if hasattr(os, "sched_getaffinity") else 1
 _pool: ProcessPoolExecutor | None = None
 
@@ -212,7 +212,8 @@ def start_handout(project: Project, worker: bool = True) -> PendingHandout:
     plan = plan_handouts(content, order, template_dir=template_dir)
     pending = PendingHandout(content, order, plan, plan_documents(project, content, order, template_dir))
     if any(each.job.papers for each in pending.plans) and worker and worker_allowed():
-        # In order: the handout and the large print start at once, the diary goes to whichever is done first.
+        # In order: with two workers the handout and the large print start at once and the diary goes to
+        # whichever is done first; with one, one after the other.
         pending.futures = [_worker().submit(_draw, each.job, order[0] if each is plan else None) for each in pending.plans]
     return pending
 
