@@ -219,7 +219,10 @@ def start_handout(project: Project, worker: bool = True) -> PendingHandout:
 
 
 def _shutdown() -> None:
+    # Waits for the workers to exit (they are done, or finishing one document after a mistake in
+    # another): a pool left closing down races Python's exit, which then prints a traceback (Python
+    # 3.11's concurrent.futures writes to the wake-up pipe its manager thread is closing).
     global _pool
     if _pool is not None:
-        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool.shutdown(wait=True, cancel_futures=True)
         _pool = None
