@@ -5,7 +5,9 @@ served under /leg-cramps/ (tests/support/site.py). Every request the page makes 
 the network is idle (the search index loads only when a reader opens search, so not on a visit).
 The offline copy (the service worker and the files it keeps, fetched in the background once the
 page has loaded) is not counted: the page does not need it to show, and its size is checked from the
-worker's own list (tests/browser/test_offline.py). Bytes are the files on disk,
+worker's own list (tests/browser/test_offline.py). Its requests are the same from whichever page
+installs it, so it is installed on the first visit in each service worker's scope (each edition's home
+page) and blocked on the others: it fetches every page of its edition, which was most of the time. Bytes are the files on disk,
 gzipped as a static host sends them (HTML, CSS, JS, JSON, SVG; see bench/common.py); so given the
 same requests the figure is deterministic. `tests/test_budgets.py` asserts the budgets with this code,
 and, from the same visits, that no page asks another origin for anything (the offline copy's requests
@@ -89,14 +91,15 @@ BATCH = 6
 Visit = tuple[list[tuple[str, bool]], list[str]]  # (each request's URL, made for the offline copy), cookies
 
 
-def _visit(context_factory: Any, urls: list[str]) -> list[Visit]:
-    """Open each address in a fresh context, all at once; wait until each page's network is idle; return
-    each page's requests as (URL, made for the offline copy), and the cookies its context then holds."""
+def _visit(context_factory: Any, urls: list[tuple[str, bool]]) -> list[Visit]:
+    """Open each (address, with its offline copy) in a fresh context, all at once; wait until each page's
+    network is idle; return each page's requests as (URL, made for the offline copy), and the cookies
+    its context then holds."""
     visits: list[tuple[Any, Any, list[tuple[str, bool]]]] = []
     cookies: list[list[str]] = []
     try:
-        for url in urls:
-            context = context_factory()
+        for url, offline_copy in urls:
+            context = context_factory(offline_copy)
             seen: list[tuple[str, bool]] = []
             context.on("request", lambda request, seen=seen: seen.append((request.url, for_offline_copy(request))))
             page = context.new_page()
@@ -139,16 +142,28 @@ def _weigh(site_dir: Path, base_url: str, path: str, visit: Visit) -> PageWeight
 def measure_site(browser: Any, site_dir: Path, base_url: str) -> list[PageWeight]:
     """Every page's weight, each in a fresh context (nothing cached), light palette, phone-sized."""
 
-    def fresh_context() -> Any:
-        return browser.new_context(color_scheme="light", viewport={"width": 412, "height": 823})
+    def fresh_context(offline_copy: bool) -> Any:
+        return browser.new_context(color_scheme="light", viewport={"width": 412, "height": 823},
+                                   service_workers="allow" if offline_copy else "block")
 
     paths = site_page_paths(site_dir)
+    installs = {_service_worker(site_dir, path): path for path in reversed(paths)}  # the first page of each scope
     weights = []
     for start in range(0, len(paths), BATCH):
         batch = paths[start:start + BATCH]
-        for path, visit in zip(batch, _visit(fresh_context, [urljoin(base_url, path) for path in batch]), strict=True):
+        urls = [(urljoin(base_url, path), installs.get(_service_worker(site_dir, path)) == path) for path in batch]
+        for path, visit in zip(batch, _visit(fresh_context, urls), strict=True):
             weights.append(_weigh(site_dir, base_url, path, visit))
     return weights
+
+
+def _service_worker(site_dir: Path, path: str) -> str:
+    """The service worker whose scope holds the page: the nearest sw.js at or above its folder."""
+    folder = Path(path)
+    for parent in (folder, *folder.parents):
+        if (site_dir / parent / "sw.js").is_file():
+            return parent.as_posix()
+    return ""
 
 
 def over_budget(weights: list[PageWeight]) -> Iterator[str]:
