@@ -3,13 +3,16 @@
 - axe-core (axe-playwright-python) finds no violation on any page, the 404 page or the open search,
   in the light and the dark palette (each page loaded once and shown in each palette by the site's own
   switch), on a desktop screen and on a 360 px phone (where wide tables scroll sideways and must be
-  reachable). Keyboard-only use is in test_keyboard.py (a module of its own, so the two long walks
-  can run on two test workers at once).
+  reachable). The phone is emulated as one (touch, twice the pixels: test_phone.py), and the same walk,
+  which opens each page once, finds no page that scrolls sideways or offers a tap target under 24 px.
+  Keyboard-only use is in test_keyboard.py (a module of its own, so the two long walks can run on two
+  test workers at once).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import pytest
@@ -18,6 +21,7 @@ from playwright.sync_api import Browser, Page
 
 from .helpers import PALETTES, SCREENS, SEARCH_PROBE, SHOW_SCHEME, SitePage, open_page, report, type_search, wait_for_material
 from .test_keyboard import FOCUS_CHECK, tab_to
+from .test_phone import PHONE, layout_problems, phone_context
 
 pytestmark = pytest.mark.browser
 
@@ -49,13 +53,57 @@ def screen(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
+@dataclass
+class Walk:
+    """What one walk over every page on one screen found, by page (no entry: nothing found)."""
+
+    axe: dict[str, list[str]] = field(default_factory=dict)  # both palettes, every page and the 404 page
+    layout: dict[str, list[str]] = field(default_factory=dict)  # on the phone: sideways scrolling, tap targets
+    targets: int = 0  # tap targets checked on the phone
+
+
 @pytest.fixture(scope="module")
-def screen_page(browser: Browser, screen: str, served_site: object) -> Iterator[Page]:
-    """One page at the screen size, reused for every site page."""
-    context = browser.new_context(color_scheme="light", viewport=SCREENS[screen])
-    page = context.new_page()
-    yield page
-    context.close()
+def walks(browser: Browser, pages: list[SitePage], site_url: str, served_site: object) -> Callable[[str], Walk]:
+    """One walk per screen, made when a test first asks for it: the axe test and the phone layout test
+    read the same walk, so each page is opened once per screen."""
+    done: dict[str, Walk] = {}
+
+    def walk(screen: str) -> Walk:
+        if screen not in done:
+            done[screen] = walk_every_page(browser, screen, pages, site_url)
+        return done[screen]
+
+    return walk
+
+
+def walk_every_page(browser: Browser, screen: str, pages: list[SitePage], site_url: str) -> Walk:
+    found = Walk()
+    context = phone_context(browser) if screen == "phone" else browser.new_context(color_scheme="light", viewport=SCREENS[screen])
+    try:
+        page = context.new_page()
+
+        def look(name: str) -> None:
+            for palette in PALETTES:
+                show_palette(page, palette)
+                if problems := axe_violations(page):
+                    found.axe[f"{name} ({palette} palette)"] = problems
+
+        for site_page in pages:
+            open_page(page, site_page.url)
+            if screen == "phone":  # as the page opens, in the light palette
+                checked, problems = layout_problems(page)
+                found.targets += checked
+                if problems:
+                    found.layout[site_page.name] = problems
+            look(site_page.name)
+        # The 404 page readers see for a missing address.
+        response = page.goto(urljoin(site_url, "no-such-page/"))
+        assert response is not None and response.status == 404
+        wait_for_material(page)
+        look("404 page")
+    finally:
+        context.close()
+    return found
 
 
 def assert_palette(page: Page, palette: str) -> None:
@@ -71,25 +119,16 @@ def show_palette(page: Page, palette: str) -> None:
     page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
 
 
-def test_axe_finds_no_violations_on_any_page(screen_page: Page, screen: str, pages: list[SitePage], site_url: str) -> None:
+def test_axe_finds_no_violations_on_any_page(walks: Callable[[str], Walk], screen: str) -> None:
     """Every page and the 404 page, each loaded once and looked at in the light and the dark palette."""
-    problems: dict[str, list[str]] = {}
-
-    def look(name: str) -> None:
-        for palette in PALETTES:
-            show_palette(screen_page, palette)
-            if found := axe_violations(screen_page):
-                problems[f"{name} ({palette} palette)"] = found
-
-    for site_page in pages:
-        open_page(screen_page, site_page.url)
-        look(site_page.name)
-    # The 404 page readers see for a missing address.
-    response = screen_page.goto(urljoin(site_url, "no-such-page/"))
-    assert response is not None and response.status == 404
-    wait_for_material(screen_page)
-    look("404 page")
+    problems = walks(screen).axe
     assert not problems, f"axe-core violations on a {screen} screen:\n{report(problems)}"
+
+
+def test_no_page_scrolls_sideways_and_tap_targets_are_24px(walks: Callable[[str], Walk], pages: list[SitePage]) -> None:
+    walk = walks("phone")
+    assert walk.targets > len(pages) * 5, f"only {walk.targets} tap targets found on {len(pages)} pages: is the check looking?"
+    assert not walk.layout, f"phone layout problems at {PHONE['width']}x{PHONE['height']}:\n{report(walk.layout)}"
 
 
 def test_a_wide_table_on_a_phone_is_a_named_region_reached_by_keyboard(

@@ -1,19 +1,20 @@
-"""On a phone (360 x 740 CSS px, touch): no page scrolls sideways and every tap target is big enough.
+"""On a phone (360 x 740 CSS px, touch): what no page may do there, and screenshots for a human look.
 
+`layout_problems` is what no page may do: scroll sideways, or offer a tap target under 24 px. Every page
+is checked in the phone walk of test_accessibility.py, which opens each page once for axe-core too.
 Screenshots of the home and quick-relief pages, light and dark, go to test-artifacts/screenshots/
-for a human look (they are not compared with anything).
+(they are not compared with anything).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from .helpers import SitePage, open_page, report
+from .helpers import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -28,37 +29,21 @@ def phone_context(browser: Browser, palette: str = "light") -> BrowserContext:
     )
 
 
-@pytest.fixture(scope="module")
-def phone(browser: Browser, served_site: object) -> Iterator[BrowserContext]:
-    context = phone_context(browser)
-    yield context
-    context.close()
-
-
-def test_no_page_scrolls_sideways_and_tap_targets_are_24px(phone: BrowserContext, pages: list[SitePage]) -> None:
-    page = phone.new_page()
-    problems: dict[str, list[str]] = {}
-    checked = 0
-    for site_page in pages:
-        open_page(page, site_page.url)
-        found = []
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE["width"]:
-            wide = page.evaluate(
-                """(limit) => [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > limit + 1)
-                    .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= limit + 1)
-                    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))""",  # noqa: E501
-                PHONE["width"],
-            )
-            found.append(f"the page is {width} px wide on a {PHONE['width']} px screen (too wide: {', '.join(wide)})")
-        targets = page.evaluate(TARGETS)
-        checked += targets["checked"]
-        found += targets["problems"]
-        if found:
-            problems[site_page.name] = found
-    assert checked > len(pages) * 5, f"only {checked} tap targets found on {len(pages)} pages: is the check looking?"
-    assert not problems, f"phone layout problems at {PHONE['width']}x{PHONE['height']}:\n{report(problems)}"
+def layout_problems(page: Page) -> tuple[int, list[str]]:
+    """On the open page: how many tap targets were checked, and what is wrong (too wide, targets too small)."""
+    found = []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > PHONE["width"]:
+        wide = page.evaluate(
+            """(limit) => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > limit + 1)
+                .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= limit + 1)
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))""",  # noqa: E501
+            PHONE["width"],
+        )
+        found.append(f"the page is {width} px wide on a {PHONE['width']} px screen (too wide: {', '.join(wide)})")
+    targets = page.evaluate(TARGETS)
+    return targets["checked"], found + targets["problems"]
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
