@@ -48,7 +48,8 @@ def shared_site_build(folder: Path) -> SharedBuild:
     with locked(folder / "lock"):
         if not record.is_file():
             port = free_port()
-            result = mkdocs_build(ROOT, folder / "site", SITE_URL=f"http://127.0.0.1:{port}{SUB_PATH}")
+            # As CI builds the site it deploys (CI set, SITE_URL the address it is published at).
+            result = mkdocs_build(ROOT, folder / "site", CI="true", SITE_URL=f"http://127.0.0.1:{port}{SUB_PATH}")
             record.write_text(json.dumps({"port": port, "returncode": result.returncode, "output": result.output}))
         saved = json.loads(record.read_text())
     return SharedBuild(saved["port"], BuildResult(saved["returncode"], saved["output"], folder / "site"))
