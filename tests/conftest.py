@@ -32,7 +32,7 @@ def pytest_configure(config: pytest.Config) -> None:
 # so that no worker starts one of them near the end while the other has nothing left (the order measured
 # with --durations; handbook/tests.md). A module missing from the list keeps its place after them.
 LONGEST_FIRST = (
-    "browser/test_keyboard.py", "browser/test_accessibility.py", "browser/test_table_regions.py",
+    "browser/test_accessibility.py", "browser/test_keyboard.py", "browser/test_table_regions.py",
     "test_budgets.py", "test_editor_changes.py", "test_handout.py", "test_handout_cache.py", "test_install.py",
 )
 
