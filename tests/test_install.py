@@ -18,6 +18,7 @@ import pytest
 
 from tests.support.make import make_env
 from tests.support.site import ROOT
+from tools import venv as venvs
 from tools.venv import PIP_MINIMUM, bootstrap_pin, pip_version, uv_version, version_text
 
 pytestmark = pytest.mark.install  # downloads from PyPI what its cache lacks; about 15 s with the cache
@@ -93,3 +94,13 @@ def test_a_package_whose_hash_does_not_match_is_refused(installed: tuple[Path, P
     assert result.returncode != 0
     assert "hash" in result.stderr.lower() and "Could not install" in result.stderr
     assert subprocess.run([python, "-c", "import segno"], capture_output=True).returncode != 0
+
+
+def test_a_venv_without_pip_is_made_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A venv left without pip (an interrupted set-up) is made again, with pip (Python's ensurepip: seconds)."""
+    venv = tmp_path / ".venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    assert not venvs.venv_works(venv / "bin" / "python")
+    assert venvs.make_venv(venv) is None
+    assert venvs.venv_works(venv / "bin" / "python")
+    assert "making it again" in capsys.readouterr().out

@@ -172,13 +172,7 @@ def test_doctor_lists_every_prerequisite() -> None:
 # --- the virtual environment heals itself ------------------------------------------------------------
 
 
-def test_a_venv_without_pip_is_made_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    venv = tmp_path / ".venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    assert not venvs.venv_works(venv / "bin" / "python")
-    assert venvs.make_venv(venv) is None
-    assert venvs.venv_works(venv / "bin" / "python")
-    assert "making it again" in capsys.readouterr().out
+# (A venv without pip is made again with pip: tests/test_install.py, which makes real venvs.)
 
 
 DEBIAN_ENSUREPIP = """#!/bin/sh
