@@ -143,11 +143,16 @@ def test_a_mistake_in_the_data_file_is_one_line_naming_the_file_and_line(
     assert message in capsys.readouterr().err.splitlines()
 
 
-def test_a_diary_too_long_for_one_page_stops_the_build_naming_its_file(tmp_path: Path) -> None:
-    copy = copy_project(tmp_path / "project")
-    data = copy / "data" / "en" / "diary.yml"
+def make_the_diary_too_long(project: Path) -> None:
+    """The English diary's intro twelve times over: too long for its one page."""
+    data = project / "data" / "en" / "diary.yml"
     intro = yaml.safe_load(data.read_text(encoding="utf-8"))["intro"]
     data.write_text(data.read_text(encoding="utf-8").replace(intro, " ".join([intro] * 12)), encoding="utf-8")
+
+
+def test_a_diary_too_long_for_one_page_stops_the_build_naming_its_file(tmp_path: Path) -> None:
+    copy = copy_project(tmp_path / "project")
+    make_the_diary_too_long(copy)
     result = mkdocs_build(copy, tmp_path / "site")
     assert not result.ok
     assert [line for line in result.output.splitlines()

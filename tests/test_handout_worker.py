@@ -13,9 +13,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 
 from legcramps.handout import pdf as handout
 from legcramps.handout.content import collect_content
@@ -24,6 +24,7 @@ from legcramps.handout.worker import IN_PROCESS_VARIABLE
 from legcramps.model.paper import PAPERS, PREVIEW_PATH, preview_size
 from legcramps.render.image_sizes import image_size
 from tests.support.site import DRAWN_AFRESH, BuildResult, build_env, copy_project, mkdocs_build
+from tests.test_diary import make_the_diary_too_long
 from tests.test_handout import PROJECT, TEMPLATE, break_file
 from tests.test_handout_cache import DRAWING
 
@@ -31,36 +32,34 @@ pytestmark = pytest.mark.build
 
 TWO_CORES = sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
 needs_two_cores = pytest.mark.skipif(not TWO_CORES, reason="a second process draws the handout on Linux with two cores")
+# One build in a fresh process; at its end (stopped or not) the drawing libraries it loaded itself and
+# how many child processes it left running.
 PROBE = f"""
-import json, sys
+import json, multiprocessing, sys
 from mkdocs.__main__ import cli
 try:
     cli(["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
 finally:
-    print(json.dumps(sorted({{name.split(".")[0] for name in sys.modules}} & set({DRAWING!r}))))
+    print(json.dumps({{"loaded": sorted({{name.split(".")[0] for name in sys.modules}} & set({DRAWING!r})),
+                      "running": len(multiprocessing.active_children())}}))
 """
-LEFT_RUNNING = """
-import multiprocessing, sys
-from mkdocs.__main__ import cli
-try:
-    cli(["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
-except BaseException as error:
-    print(type(error).__name__, error)
-finally:
-    print(len(multiprocessing.active_children()))
-"""
-
 
 def site_files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
-def loaded_by_build(project: Path, site: Path, **env: str) -> list[str]:
-    """The drawing libraries one English build loaded in its own process."""
+def probe_build(project: Path, site: Path, **env: str) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    """One build run by PROBE, drawing afresh: the process's result and what the probe saw at its end."""
     result = subprocess.run([sys.executable, "-c", PROBE, str(site)], cwd=project, capture_output=True, text=True,
                             env=build_env(**DRAWN_AFRESH, **env))
+    return result, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def loaded_by_build(project: Path, site: Path, **env: str) -> list[str]:
+    """The drawing libraries one English build loaded in its own process."""
+    result, seen = probe_build(project, site, **env)
     assert result.returncode == 0, result.stdout + result.stderr
-    return list(json.loads(result.stdout.strip().splitlines()[-1]))
+    return list(seen["loaded"])
 
 
 @pytest.fixture(scope="module")
@@ -91,13 +90,10 @@ def test_a_build_stopped_by_a_mistake_in_the_worker_leaves_no_process_behind(tmp
     # A pool still closing down when the build's process exits races Python's own exit, which then
     # printed a traceback after the one line (seen once in CI, on the diary below).
     project = copy_project(tmp_path / "project")
-    diary = project / "data" / "en" / "diary.yml"
-    intro = yaml.safe_load(diary.read_text(encoding="utf-8"))["intro"]
-    diary.write_text(diary.read_text(encoding="utf-8").replace(intro, " ".join([intro] * 12)), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", LEFT_RUNNING, str(tmp_path / "site")], cwd=project,
-                            capture_output=True, text=True, env=build_env(**DRAWN_AFRESH))
-    assert "must fit on 1" in result.stderr, result.stdout + result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "0", result.stdout + result.stderr
+    make_the_diary_too_long(project)
+    result, seen = probe_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "must fit on 1" in result.stderr, result.stdout + result.stderr
+    assert seen["running"] == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("where", ["worker", "in process"])

@@ -14,11 +14,11 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .helpers import open_page
+from .helpers import SCREENS, open_page
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 740}
+PHONE = SCREENS["phone"]  # 360 x 740, the screen every walk calls the phone
 TARGETS = Path(__file__).with_name("targets.js").read_text(encoding="utf-8")
 SCREENSHOT_PAGES = {"home": "", "cramp-right-now": "cramp-right-now/"}
 
