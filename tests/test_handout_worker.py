@@ -2,8 +2,9 @@
 
 What a reader gets does not change: the site is byte for byte the site a build drawing the handout in
 its own process makes, with every PDF's real size on every page. The build's own process never loads
-WeasyPrint; a WeasyPrint warning still fails the strict build; the preview's size, written on the
-handout page before the preview exists, is the size it is drawn at.
+WeasyPrint; a WeasyPrint warning still fails the strict build; a build, stopped or not, leaves no
+process and no temporary file behind; the preview's size, written on the handout page before the
+preview exists, is the size it is drawn at.
 """
 
 from __future__ import annotations
@@ -49,16 +50,21 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def probe_build(project: Path, site: Path, **env: str) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
-    """One build run by PROBE, drawing afresh: the process's result and what the probe saw at its end."""
+    """One build run by PROBE, drawing afresh: the process's result and what the probe saw at its end,
+    with the files the build left in its temporary folder (a folder of its own) under "left"."""
+    temporary = site.parent / f"{site.name}-tmp"
+    temporary.mkdir(parents=True)
     result = subprocess.run([sys.executable, "-c", PROBE, str(site)], cwd=project, capture_output=True, text=True,
-                            env=build_env(**DRAWN_AFRESH, **env))
-    return result, json.loads(result.stdout.strip().splitlines()[-1])
+                            env=build_env(**DRAWN_AFRESH, TMPDIR=str(temporary), **env))
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    return result, {**seen, "left": sorted(path.name for path in temporary.iterdir())}
 
 
 def loaded_by_build(project: Path, site: Path, **env: str) -> list[str]:
-    """The drawing libraries one English build loaded in its own process."""
+    """The drawing libraries one English build loaded in its own process (it leaves no temporary files)."""
     result, seen = probe_build(project, site, **env)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert seen["left"] == []  # WeasyPrint's copies of the fonts, 236 KB a document, were left by the worker
     return list(seen["loaded"])
 
 
@@ -94,6 +100,7 @@ def test_a_build_stopped_by_a_mistake_in_the_worker_leaves_no_process_behind(tmp
     result, seen = probe_build(project, tmp_path / "site")
     assert result.returncode != 0 and "must fit on 1" in result.stderr, result.stdout + result.stderr
     assert seen["running"] == 0, result.stdout + result.stderr
+    assert seen["left"] == []
 
 
 @pytest.mark.parametrize("where", ["worker", "in process"])

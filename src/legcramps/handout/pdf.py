@@ -15,6 +15,7 @@ forwarded to the MkDocs logger, so `mkdocs build --strict` fails on them; any ex
 
 from __future__ import annotations
 
+import shutil
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -199,8 +200,8 @@ def draw_pdfs(job: PdfJob, reported: set[str]) -> dict[str, bytes]:
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     stage = stylesheet_path  # the file a failure is reported against
     pdfs: dict[str, bytes] = {}
+    fonts = FontConfiguration()  # the stylesheet's @font-face rules load the committed font files
     try:
-        fonts = FontConfiguration()  # the stylesheet's @font-face rules load the committed font files
         with forward_weasyprint_logs(stylesheet_path, job.logger_name, reported):
             stylesheet = CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=fonts)
         stage = template_path
@@ -234,3 +235,14 @@ def draw_pdfs(job: PdfJob, reported: set[str]) -> dict[str, bytes]:
         raise HandoutError(
             f"{_rel(stage)}: WeasyPrint could not make the PDF: {type(error).__name__}: {detail}"
         ) from None
+    finally:
+        _remove_font_files(fonts)
+
+
+def _remove_font_files(fonts: Any) -> None:
+    """Delete the copies of the font files WeasyPrint made for this document. It deletes them itself
+    only when the configuration is garbage-collected, which a worker process exits without doing: each
+    build in a worker left three folders of fonts (236 KB each) in the system's temporary folder."""
+    folder = getattr(fonts, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -2,9 +2,10 @@
 
 WeasyPrint (import, layout, writing) is most of a cold build's time, and it needs nothing from the
 pages: only the handout's HTML, which comes from the project model. On a machine with two or more
-cores the MkDocs hooks start worker processes as the build starts (they load WeasyPrint while the
-checks run) and hand them the documents to draw once the HTML is known, one task per document (the
-two-page handout, the large print, the diary): two workers with three cores or more, else one.
+cores the MkDocs hooks start a worker process as the build starts (it loads WeasyPrint while the
+checks run) and hand it the documents to draw once the HTML is known (the two-page handout, the large
+print, the diary). The worker draws the handout and forks a helper, which starts with WeasyPrint
+already loaded, for the other documents (one helper per spare core, at most one per document).
 Pages written before they are done carry a stand-in for each PDF's size, filled in at the end of the
 build with the handout's files.
 The site is byte-identical to one whose handout is drawn in the build's own process.
@@ -42,9 +43,9 @@ IN_PROCESS_VARIABLE = "HANDOUT_IN_PROCESS"
 Messages = list[tuple[int, str]]
 _SIZE_STAND_IN = "HANDOUT-SIZE-{paper}-KB"  # no word an edition's spelling changes
 
-# One worker per spare core, at most two (three documents to draw): on two cores a second worker only
-# adds its own WeasyPrint import, about 0.75 s of CPU, on cores the pages already keep busy (bench, build).
-WORKERS = max(1, min(2, len(os.sched_getaffinity(0)) - 1)) if hasattr(os, "sched_getaffinity") else 1
+# One worker, started by the build's process; its helpers are forked from it after WeasyPrint is loaded.
+# (A second worker started by the build's process loads WeasyPrint again, 0.4 to 0.9 s of CPU.)
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 _pool: ProcessPoolExecutor | None = None
 
 
@@ -62,15 +63,14 @@ def worker_allowed() -> bool:
 def _worker() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=get_context("fork"))
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
     return _pool
 
 
 def warm_up() -> None:
     """Start the workers loading WeasyPrint now, when the handout will surely be drawn (no cache)."""
     if worker_allowed() and HandoutCache.from_environment() is None:
-        for _ in range(WORKERS):  # a busy worker makes the pool start the next
-            _worker().submit(import_weasyprint)
+        _worker().submit(import_weasyprint)
 
 
 class _Collect(logging.Handler):
@@ -96,6 +96,26 @@ def _draw(job: PdfJob, preview_paper: str | None) -> Drawn:
     return pdfs, messages, draw_preview(pdfs[preview_paper]) if preview_paper in pdfs else None
 
 
+def _draw_all(jobs: tuple[PdfJob, ...], preview_paper: str) -> list[Drawn]:
+    """In the worker: the first document (the handout, with its preview) here, the others at the same time in
+    helpers forked from this process now that it has loaded WeasyPrint, or here after it on one core."""
+    import_weasyprint()
+    rest = [index for index, job in enumerate(jobs) if index and job.papers]
+    helpers = min(len(rest), CORES - 1)
+    if helpers < 1:
+        return [_draw(job, preview_paper if index == 0 else None) for index, job in enumerate(jobs)]
+    results: list[Drawn] = [({}, [], None) for _ in jobs]
+    pool = ProcessPoolExecutor(max_workers=helpers, mp_context=get_context("fork"))
+    try:
+        later = {index: pool.submit(_draw, jobs[index], None) for index in rest}
+        results[0] = _draw(jobs[0], preview_paper)
+        for index, future in later.items():
+            results[index] = future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return results
+
+
 @dataclass
 class PendingHandout:
     """A handout being drawn; `result()` waits for it (at once when everything came from the cache)."""
@@ -104,7 +124,7 @@ class PendingHandout:
     order: tuple[str, ...]
     plan: HandoutPlan  # the two-page handout
     others: tuple[HandoutPlan, ...] = ()  # the other documents (documents.py)
-    futures: list[Future[Drawn]] | None = None  # one per plan, in the workers
+    future: Future[list[Drawn]] | None = None  # every plan's drawing, in the worker
     handout: Handout | None = None
     late_pages: list[str] = field(default_factory=list)  # written with stand-ins for the PDFs' sizes
 
@@ -118,11 +138,11 @@ class PendingHandout:
 
     @property
     def in_worker(self) -> bool:
-        return self.handout is None and self.futures is not None
+        return self.handout is None and self.future is not None
 
     def ready(self) -> bool:
         """Whether `result()` would return without waiting for the workers."""
-        return self.handout is not None or self.futures is None or all(future.done() for future in self.futures)
+        return self.handout is not None or self.future is None or self.future.done()
 
     # While the worker draws, the pages are written with a stand-in for each PDF's size (the only thing
     # of the handout a page shows); `fill` puts the real sizes in, at once or after the build.
@@ -169,11 +189,11 @@ class PendingHandout:
     def _finish(self) -> Handout:
         drawn: list[dict[str, bytes]] = [{} for _ in self.plans]
         preview = None
-        if self.futures is not None:
+        if self.future is not None:
             try:
-                results = [future.result() for future in self.futures]
+                results = self.future.result()
             except BrokenProcessPool:  # a worker died (a crash in a system library): draw here, to see why
-                self.futures = None
+                self.future = None
             else:
                 logger = logging.getLogger(self.plan.job.logger_name)
                 logged: set[str] = set()
@@ -187,7 +207,7 @@ class PendingHandout:
                 preview = results[0][2]
             finally:
                 _shutdown()
-        if self.futures is None:
+        if self.future is None:
             reported: set[str] = set()
             drawn = [draw_missing(plan, reported) for plan in self.plans]  # their messages are logged as they come
         pdfs = [{**plan.pdfs, **found} for plan, found in zip(self.plans, drawn, strict=True)]
@@ -214,7 +234,7 @@ def start_handout(project: Project, worker: bool = True) -> PendingHandout:
     if any(each.job.papers for each in pending.plans) and worker and worker_allowed():
         # In order: with two workers the handout and the large print start at once and the diary goes to
         # whichever is done first; with one, one after the other.
-        pending.futures = [_worker().submit(_draw, each.job, order[0] if each is plan else None) for each in pending.plans]
+        pending.future = _worker().submit(_draw_all, tuple(each.job for each in pending.plans), order[0])
     return pending
 
 
