@@ -39,6 +39,7 @@ pytestmark = pytest.mark.build
 PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # points
 MAX_BYTES = 300 * 1024
 TEMPLATE = "templates/handout/handout.html"
+PARTS = "templates/handout/parts.html"  # the pieces every handout template imports
 STYLESHEET = "templates/handout/handout.css"
 FONTS = "templates/handout/fonts.css"  # the font files, imported by each stylesheet
 
@@ -339,10 +340,11 @@ def break_file(project: Path, path: str, old: str, new: str) -> None:
 
 BAD_TEMPLATES = {
     "no lang": (TEMPLATE, '<html lang="{{ lang }}">', "<html>", TEMPLATE, "lang"),
-    "image without alt": (TEMPLATE, 'alt="{{ t.qr_alt }}"', 'data-alt="{{ t.qr_alt }}"', TEMPLATE, "alt"),
+    "image without alt": (PARTS, 'alt="{{ t.qr_alt }}"', 'data-alt="{{ t.qr_alt }}"', f"{PARTS}:21:", "alt text"),
     "css typo": (STYLESHEET, "break-inside: avoid;", "brake-inside: avoid;", STYLESHEET, "brake-inside"),
     "jinja syntax": (TEMPLATE, "{%- endfor %}", "{%- endfor", TEMPLATE, "template syntax error"),
-    "unknown variable": (TEMPLATE, "{{ site_address }}", "{{ site_adress }}", TEMPLATE, "site_adress"),
+    "unknown variable": (TEMPLATE, "{{ t.what_to_try }}", "{{ t.what_to_tri }}", TEMPLATE, "what_to_tri"),
+    "unknown variable in a shared part": (PARTS, "{{ site_address }}", "{{ site_adress }}", f"{PARTS}:19:", "site_adress"),
     "missing font file": (FONTS, "latin-700-normal.ttf", "latin-700-bold.ttf", STYLESHEET, "latin-700-bold"),
     "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", "data/handout.yml", "must fit on 2"),
     "unknown source": ("data/handout.yml", "  - hawke2021", "  - hawke2099", "data/handout.yml", "hawke2099"),

@@ -106,11 +106,11 @@ def test_a_build_stopped_by_a_mistake_in_the_worker_leaves_no_process_behind(tmp
 @pytest.mark.parametrize("where", ["worker", "in process"])
 def test_a_weasyprint_warning_fails_the_strict_build_wherever_it_is_drawn(tmp_path: Path, where: str) -> None:
     project = copy_project(tmp_path / "project")
-    break_file(project, TEMPLATE, 'alt="{{ t.qr_alt }}"', 'data-alt="{{ t.qr_alt }}"')
+    break_file(project, TEMPLATE, '<html lang="{{ lang }}">', "<html>")
     env = {IN_PROCESS_VARIABLE: "1"} if where == "in process" else {}
     result: BuildResult = mkdocs_build(project, tmp_path / "site", **env)
     assert not result.ok
-    assert [line for line in result.output.splitlines() if TEMPLATE in line and "alt" in line], result.output
+    assert [line for line in result.output.splitlines() if f"{TEMPLATE}: WeasyPrint:" in line and "lang" in line], result.output
     assert "Traceback" not in result.output
 
 

@@ -140,11 +140,11 @@ def test_a_content_mistake_still_stops_the_build_on_such_a_machine(tmp_path: Pat
     project = project_without_harfbuzz_subset(tmp_path)
     template = project / TEMPLATE
     text = template.read_text()
-    assert 'alt="{{ t.qr_alt }}"' in text
-    template.write_text(text.replace('alt="{{ t.qr_alt }}"', 'data-alt="{{ t.qr_alt }}"', 1))
+    assert '<html lang="{{ lang }}">' in text
+    template.write_text(text.replace('<html lang="{{ lang }}">', "<html>", 1))
     result = mkdocs_build(project, tmp_path / "site", **DRAWN_AFRESH)
-    assert not result.ok, "an image without alt text passed the strict build"
+    assert not result.ok, "a handout without a language passed the strict build"
     errors = [line for line in result.output.splitlines() if line.startswith("ERROR")]
-    assert any(TEMPLATE in line and "alt" in line for line in errors), result.output
+    assert any(f"{TEMPLATE}: WeasyPrint:" in line and "lang" in line for line in errors), result.output
     assert len(notices(result.output)) == builds(result.output) >= 1, result.output
     assert not any(is_notice(line) for line in errors)

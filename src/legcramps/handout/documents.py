@@ -16,7 +16,8 @@ from pathlib import Path
 
 from legcramps.handout.content import HandoutContent, template_context
 from legcramps.handout.diary import DIARY_FILE, diary_context, load_diary
-from legcramps.handout.pdf import HandoutPlan, PdfJob, draw_missing, plan_pdfs, render_html
+from legcramps.handout.pdf import HandoutPlan, PdfJob, draw_missing, plan_pdfs
+from legcramps.handout.templates import render_html
 from legcramps.model.paper import DIARY_PATH, LARGE_PRINT_PATH
 from legcramps.model.project import Project
 

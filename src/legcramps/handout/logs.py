@@ -12,15 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from legcramps.handout.templates import rel
 from legcramps.handout.weasyprint_messages import Kind, classify, machine_notice
-
-
-def _rel(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
-
 
 _DATA_URI = re.compile(r"data:[^\s\"')]{40,}")
 
@@ -51,7 +44,7 @@ class _Forward(logging.Handler):
 @contextmanager
 def forward_weasyprint_logs(where: Path, logger_name: str, seen: set[str]) -> Iterator[None]:
     source = logging.getLogger("weasyprint")
-    handler = _Forward(_rel(where), logging.getLogger(logger_name), seen)
+    handler = _Forward(rel(where), logging.getLogger(logger_name), seen)
     level = source.level
     if level == logging.NOTSET or level > logging.WARNING:
         source.setLevel(logging.WARNING)

@@ -21,11 +21,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from legcramps.handout.cache import HandoutCache
 from legcramps.handout.content import HandoutContent, HandoutError, template_context
 from legcramps.handout.logs import forward_weasyprint_logs
+from legcramps.handout.templates import rel, render_html
 from legcramps.handout.weasyprint_messages import IMPORT_DUPLICATE, is_notice
 from legcramps.model.handout_plan import HANDOUT_PLAN_FILE
 from legcramps.model.paper import PAPER_MM, PAPER_NAMES, PAPERS, PDF_PATH, STYLESHEET, TEMPLATE, TEMPLATE_DIR
@@ -33,39 +32,6 @@ from legcramps.model.paper import PAPER_MM, PAPER_NAMES, PAPERS, PDF_PATH, STYLE
 MAX_PAGES = 2
 LOGGER_NAME = "mkdocs.plugins.leg_cramps.handout"
 CSS_PX_PER_MM = 96 / 25.4
-
-
-def _rel(path: Path) -> str:
-    """A path as an editor knows it: relative to the project root (the working directory)."""
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-# ---------------------------------------------------------------------------- HTML
-
-
-def render_html(template_dir: Path, template: str, context: dict[str, Any], content: HandoutContent) -> str:
-    """One of the templates, rendered with the edition's spelling; any template mistake is one line."""
-    where = _rel(template_dir / template)
-    if not content.site_url.startswith(("http://", "https://")):
-        raise HandoutError(f"mkdocs.yml: site_url is needed for the handout's address and QR code, got {content.site_url!r}")
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    try:
-        return content.spelling.html(environment.get_template(template).render(context))
-    except jinja2.TemplateSyntaxError as error:
-        named = _rel(Path(error.filename)) if error.filename else where
-        raise HandoutError(f"{named}:{error.lineno}: template syntax error: {error.message}") from None
-    except jinja2.TemplateNotFound as error:
-        raise HandoutError(f"{where}: template not found ({error.name})") from None
-    except jinja2.TemplateError as error:
-        raise HandoutError(f"{where}: template error: {error}") from None
 
 
 # ---------------------------------------------------------------------------- planning
@@ -108,7 +74,7 @@ def plan_pdfs(job: PdfJob, path: str) -> HandoutPlan:
     """Look each of the job's papers up in the cache; the job keeps the papers left to draw."""
     unknown = [paper for paper in job.papers if paper not in PAPERS]
     if unknown:
-        where = _rel(job.template_dir / job.template)
+        where = rel(job.template_dir / job.template)
         raise HandoutError(f"{where}: unknown paper size {unknown[0]!r} (use one of: {', '.join(PAPERS)})")
     cache = HandoutCache.from_environment()
     cache_paths = cache.pdf_paths(job.html, job.papers, job.template_dir, job.max_pages or 0, job.recipe()) if cache else {}
@@ -233,7 +199,7 @@ def draw_pdfs(job: PdfJob, reported: set[str]) -> dict[str, bytes]:
     except (Exception, FatalURLFetchingError) as error:  # WeasyPrint, fonts, images: one line, one file
         detail = " ".join(str(error).split())[:200]
         raise HandoutError(
-            f"{_rel(stage)}: WeasyPrint could not make the PDF: {type(error).__name__}: {detail}"
+            f"{rel(stage)}: WeasyPrint could not make the PDF: {type(error).__name__}: {detail}"
         ) from None
     finally:
         _remove_font_files(fonts)
