@@ -25,7 +25,7 @@ NOT_SOURCES = {".git", ".venv", ".venv-zensical", "node_modules", "__pycache__",
 # A path whose first part is one of these names something a build or a test run writes, not a file in
 # the repository: the site folder and its parts (handout/*.pdf, search/..., es/, sw.js), caches, venvs.
 BUILT = NOT_SOURCES | {".zensical.yml", "handout", "search", "es", "sw.js", "search.json", "sitemap.xml.gz", "DIR",
-                       "theme-templates"}
+                       "theme-templates", "handout-templates"}
 # Not files: a GitHub action (actions/cache), an npm package (@fontsource/...).
 NOT_FILES = re.compile(r"^(?:actions/|@)")
 # A code span is taken for a file path when it has a folder in it or ends with one of these.

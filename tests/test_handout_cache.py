@@ -47,7 +47,7 @@ def loaded_by_build(project: Path, site: Path, cache: Path, **env: str) -> list[
 
 
 def entries(cache: Path) -> set[Path]:
-    """The cache's PDFs and previews (theme-templates/ holds the theme's compiled templates)."""
+    """The cache's PDFs and previews (theme-templates/ and handout-templates/ hold compiled templates)."""
     return {path for path in cache.iterdir() if path.is_file()}
 
 
@@ -133,14 +133,21 @@ def test_a_build_keeps_what_it_used_and_drops_what_an_earlier_build_used_even_a_
     assert entries(cache) == {cache / "reused.pdf", cache / "new.pdf"}
 
 
-def test_the_theme_is_compiled_once_and_later_builds_write_the_same_pages(
+def compiled_templates(cache: Path, folder: str) -> dict[str, int]:
+    return {path.name: path.stat().st_mtime_ns for path in (cache / folder).iterdir()}
+
+
+def test_the_templates_are_compiled_once_and_later_builds_write_the_same_pages(
     warmed: tuple[Path, Path, dict[str, bytes]], tmp_path: Path
 ) -> None:
+    """The theme's templates and the handout's are kept compiled in the cache folder by the first build."""
     project, cache, _ = warmed
-    compiled = {path.name: path.stat().st_mtime_ns for path in (cache / "theme-templates").iterdir()}
-    assert len(compiled) > 20, "the first build should keep Material's and overrides/' compiled templates"
+    theme, handout = compiled_templates(cache, "theme-templates"), compiled_templates(cache, "handout-templates")
+    assert len(theme) > 20, "the first build should keep Material's and overrides/' compiled templates"
+    assert len(handout) == 4, "the handout's, the large print's, the diary's and their shared parts'"
     cached = mkdocs_build(project, tmp_path / "cached", HANDOUT_CACHE_DIR=str(cache))
     fresh = mkdocs_build(project, tmp_path / "fresh")
     assert cached.ok and fresh.ok, cached.output + fresh.output
-    assert {path.name: path.stat().st_mtime_ns for path in (cache / "theme-templates").iterdir()} == compiled
+    assert compiled_templates(cache, "theme-templates") == theme
+    assert compiled_templates(cache, "handout-templates") == handout
     assert pages(cached.site_dir) == pages(fresh.site_dir)

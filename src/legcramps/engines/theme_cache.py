@@ -10,24 +10,16 @@ everything, as before. `make serve` keeps them in memory instead (MemoryBytecode
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import jinja2
 
-from legcramps.handout.cache import CACHE_VARIABLE
+from legcramps.handout.templates import bytecode_cache
 
 FOLDER = "theme-templates"
 
 
 def theme_bytecode_cache() -> jinja2.BytecodeCache | None:
     """Jinja's file cache in the cache folder's theme-templates/, or None when no folder is given."""
-    folder = os.environ.get(CACHE_VARIABLE)
-    if not folder:
-        return None
-    path = Path(folder) / FOLDER
-    path.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(path))
+    return bytecode_cache(FOLDER)
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -4,19 +4,24 @@ A mistake in a template stops the build with one line naming the file and line w
 document's own template or `parts.html`, the pieces every handout imports. Jinja names the template it
 was asked to render, and WeasyPrint the document it draws; neither knows which imported part the
 mistake is in, so both are traced back here (Jinja's errors by their traceback, a missing alt text by
-reading the template files before anything is drawn).
+reading the template files before anything is drawn). With `HANDOUT_CACHE_DIR` set, the compiled
+templates are kept there between builds, as the theme's are (engines/theme_cache.py).
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from legcramps.handout.cache import CACHE_VARIABLE
 from legcramps.handout.content import HandoutContent, HandoutError
 
+FOLDER = "handout-templates"  # the templates' compiled code, in the handout cache's folder
 _IMAGE = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r"\salt\s*=")
 _IMPORT = re.compile(r"""\{%-?\s*(?:import|include|from)\s+["']([^"']+)["']""")
@@ -38,12 +43,8 @@ def render_html(template_dir: Path, template: str, context: dict[str, Any], cont
     if not content.site_url.startswith(("http://", "https://")):
         raise HandoutError(f"mkdocs.yml: site_url is needed for the handout's address and QR code, got {content.site_url!r}")
     _check_images(template_dir, template)
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    environment = _environment(template_dir.resolve())
+    environment.bytecode_cache = bytecode_cache(FOLDER)
     try:
         return content.spelling.html(environment.get_template(template).render(context))
     except jinja2.TemplateSyntaxError as error:
@@ -53,6 +54,30 @@ def render_html(template_dir: Path, template: str, context: dict[str, Any], cont
         raise HandoutError(f"{where}: template not found ({error.name})") from None
     except jinja2.TemplateError as error:
         raise HandoutError(f"{_where_in_templates(error, template_dir) or where}: template error: {error}") from None
+
+
+@functools.cache
+def _environment(template_dir: Path) -> jinja2.Environment:
+    """One environment per template folder, so each template (parts.html for every document) is compiled
+    once per process; Jinja compiles it again when its file has changed (`make serve`)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def bytecode_cache(folder: str) -> jinja2.BytecodeCache | None:
+    """Jinja's compiled templates kept in `folder`/ of the handout cache's folder, or None when no cache
+    folder is set. A stored template is used only when its source's checksum and Jinja's and Python's
+    versions match; the folder is made again if it was deleted since the last build."""
+    root = os.environ.get(CACHE_VARIABLE)
+    if not root:
+        return None
+    path = Path(root) / folder
+    path.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(path))
 
 
 def _where_in_templates(error: BaseException, template_dir: Path) -> str | None:
