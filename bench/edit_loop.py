@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.common import bench_env, median
-from tests.support.site import copy_project, free_port
+from tests.support.site import copy_project, free_port, stop_server
 
 PAGE = "strategies/stretching.md"
 POLL = 0.02
@@ -114,12 +114,7 @@ def edit_loop(runs: int, log: Log, page: str = PAGE, project: Path | None = None
                     raise RuntimeError(f"the rebuild did not finish:\n{server_log.tail()}")
                 time.sleep(0.5)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_server(process)
     return {
         "runs": runs,
         "page": f"docs/{page}",

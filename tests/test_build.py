@@ -340,7 +340,7 @@ def test_the_preview_server_serves_the_site_with_live_reload(tmp_path: Path) -> 
     import time
     import urllib.request
 
-    from tests.support.site import build_env, free_port
+    from tests.support.site import build_env, free_port, stop_server
 
     port = free_port()
     server = subprocess.Popen(
@@ -366,5 +366,4 @@ def test_the_preview_server_serves_the_site_with_live_reload(tmp_path: Path) -> 
         # The preview never registers the offline worker: a stale offline copy must never answer it.
         assert "serviceWorker" not in html
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)

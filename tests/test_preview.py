@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.support.site import build_env, copy_project, free_port
+from tests.support.site import build_env, copy_project, free_port, stop_server
 
 pytestmark = pytest.mark.build
 
@@ -50,18 +50,20 @@ def serving(project: Path, log: Path, cache: Path) -> Iterator[tuple[str, subpro
     """The command `make serve` runs, in `project`, until the test is done: (its address, the server)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
+    temporary = log.with_name(f"{log.stem}-tmp")  # the server's temporary folder: empty again once it stops
+    temporary.mkdir()
     with log.open("wb") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=build_env(SITE_URL=base, HANDOUT_CACHE_DIR=str(cache)),
+            cwd=project, env=build_env(SITE_URL=base, HANDOUT_CACHE_DIR=str(cache), TMPDIR=str(temporary)),
             stdout=output, stderr=subprocess.STDOUT,
         )
         try:
             wait_for(lambda: fetch(base) is not None and "Serving on" in log.read_text(), "the first build", server, log)
             yield base, server
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_server(server)
+    assert not list(temporary.iterdir()), "mkdocs serve left its copy of the site in the temporary folder"
 
 
 @pytest.fixture(scope="module")
