@@ -68,7 +68,7 @@ def _worker() -> ProcessPoolExecutor:
 
 
 def warm_up() -> None:
-    """Start the workers loading WeasyPrint now, when the handout will surely be drawn (no cache)."""
+    """Start the worker loading WeasyPrint now, when the handout will surely be drawn (no cache)."""
     if worker_allowed() and HandoutCache.from_environment() is None:
         _worker().submit(import_weasyprint)
 
