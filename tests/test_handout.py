@@ -340,11 +340,11 @@ def break_file(project: Path, path: str, old: str, new: str) -> None:
 
 BAD_TEMPLATES = {
     "no lang": (TEMPLATE, '<html lang="{{ lang }}">', "<html>", TEMPLATE, "lang"),
-    "image without alt": (PARTS, 'alt="{{ t.qr_alt }}"', 'data-alt="{{ t.qr_alt }}"', f"{PARTS}:21:", "alt text"),
+    "image without alt": (PARTS, 'alt="{{ t.qr_alt }}"', 'data-alt="{{ t.qr_alt }}"', PARTS + ":{line}:", "alt text"),
     "css typo": (STYLESHEET, "break-inside: avoid;", "brake-inside: avoid;", STYLESHEET, "brake-inside"),
     "jinja syntax": (TEMPLATE, "{%- endfor %}", "{%- endfor", TEMPLATE, "template syntax error"),
     "unknown variable": (TEMPLATE, "{{ t.what_to_try }}", "{{ t.what_to_tri }}", TEMPLATE, "what_to_tri"),
-    "unknown variable in a shared part": (PARTS, "{{ site_address }}", "{{ site_adress }}", f"{PARTS}:19:", "site_adress"),
+    "unknown variable in a shared part": (PARTS, "{{ site_address }}", "{{ site_adress }}", PARTS + ":{line}:", "site_adress"),
     "missing font file": (FONTS, "latin-700-normal.ttf", "latin-700-bold.ttf", STYLESHEET, "latin-700-bold"),
     "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", "data/handout.yml", "must fit on 2"),
     "unknown source": ("data/handout.yml", "  - hawke2021", "  - hawke2099", "data/handout.yml", "hawke2099"),
@@ -355,6 +355,8 @@ BAD_TEMPLATES = {
 def test_a_handout_mistake_stops_the_build_naming_the_file(tmp_path: Path, mistake: str) -> None:
     path, old, new, named, words = BAD_TEMPLATES[mistake]
     project = project_copy(tmp_path)
+    text = (project / path).read_text(encoding="utf-8")
+    named = named.format(line=text[: text.index(old)].count("\n") + 1)  # "{line}": the line of the mistake
     break_file(project, path, old, new)
     result: BuildResult = mkdocs_build(project, tmp_path / "site")
     assert not result.ok, f"the build passed despite: {mistake}"

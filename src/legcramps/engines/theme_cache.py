@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import jinja2
 
-from legcramps.handout.templates import bytecode_cache
+from legcramps.handout.cache import bytecode_cache
 
 FOLDER = "theme-templates"
 

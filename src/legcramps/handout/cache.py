@@ -24,6 +24,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+import jinja2
+
 CACHE_VARIABLE = "HANDOUT_CACHE_DIR"
 PDF_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pillow")
 PREVIEW_PACKAGES = ("pypdfium2", "pillow")
@@ -141,3 +143,15 @@ def prune(folder: Path, used_since: int) -> list[Path]:
         except FileNotFoundError:
             continue
     return removed
+
+
+def bytecode_cache(folder: str) -> jinja2.BytecodeCache | None:
+    """Jinja's compiled templates kept in `folder`/ of the cache folder (the theme's, the handout's), or
+    None when no cache folder is set. A stored template is used only when its source's checksum and
+    Jinja's and Python's versions match; the folder is made again if it was deleted since the last build."""
+    root = os.environ.get(CACHE_VARIABLE)
+    if not root:
+        return None
+    path = Path(root) / folder
+    path.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(path))

@@ -11,15 +11,15 @@ templates are kept there between builds, as the theme's are (engines/theme_cache
 from __future__ import annotations
 
 import functools
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from legcramps.handout.cache import CACHE_VARIABLE
+from legcramps.handout.cache import bytecode_cache
 from legcramps.handout.content import HandoutContent, HandoutError
+from legcramps.model.project import rel_path
 
 FOLDER = "handout-templates"  # the templates' compiled code, in the handout cache's folder
 _IMAGE = re.compile(r"<img\b[^>]*>")
@@ -31,10 +31,7 @@ _NO_ALT = ('an image without alt text: give it alt="{{ ... }}" with words from t
 
 def rel(path: Path) -> str:
     """A path as an editor knows it: relative to the project root (the working directory)."""
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
+    return rel_path(Path.cwd(), path)
 
 
 def render_html(template_dir: Path, template: str, context: dict[str, Any], content: HandoutContent) -> str:
@@ -66,18 +63,6 @@ def _environment(template_dir: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-
-
-def bytecode_cache(folder: str) -> jinja2.BytecodeCache | None:
-    """Jinja's compiled templates kept in `folder`/ of the handout cache's folder, or None when no cache
-    folder is set. A stored template is used only when its source's checksum and Jinja's and Python's
-    versions match; the folder is made again if it was deleted since the last build."""
-    root = os.environ.get(CACHE_VARIABLE)
-    if not root:
-        return None
-    path = Path(root) / folder
-    path.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(path))
 
 
 def _where_in_templates(error: BaseException, template_dir: Path) -> str | None:

@@ -98,7 +98,7 @@ def _draw(job: PdfJob, preview_paper: str | None) -> Drawn:
 
 def _draw_all(jobs: tuple[PdfJob, ...], preview_paper: str) -> list[Drawn]:
     """In the worker: the first document (the handout, with its preview) here, the others at the same time in
-    helpers forked from this process now that it has loaded WeasyPrint, or here after it on one core."""
+    helpers forked from this process now that it has loaded WeasyPrint (none when the cache had them)."""
     import_weasyprint()
     rest = [index for index, job in enumerate(jobs) if index and job.papers]
     helpers = min(len(rest), CORES - 1)
