@@ -26,7 +26,8 @@ from legcramps.model.paper import PAPERS, PREVIEW_PATH, preview_size
 from legcramps.render.image_sizes import image_size
 from tests.support.site import DRAWN_AFRESH, BuildResult, build_env, copy_project, mkdocs_build
 from tests.test_diary import make_the_diary_too_long
-from tests.test_handout import PROJECT, TEMPLATE, break_file
+from tests.test_handout import PROJECT, TEMPLATE
+from tests.test_handout_builds import break_file
 from tests.test_handout_cache import DRAWING
 
 pytestmark = pytest.mark.build
