@@ -71,7 +71,9 @@ BAD_TEMPLATES = {
     "css typo": (STYLESHEET, "break-inside: avoid;", "brake-inside: avoid;", STYLESHEET, "brake-inside"),
     "jinja syntax": (TEMPLATE, "{%- endfor %}", "{%- endfor", TEMPLATE, "template syntax error"),
     "unknown variable": (TEMPLATE, "{{ t.what_to_try }}", "{{ t.what_to_tri }}", TEMPLATE, "what_to_tri"),
-    "unknown variable in a shared part": (PARTS, "{{ site_address }}", "{{ site_adress }}", PARTS + ":{line}:", "site_adress"),
+    "unknown variable in a shared part": (PARTS, "(site_address)", "(site_adress)", PARTS + ":{line}:", "site_adress"),
+    # Misspelt where a shared part's macro is called: named at the call, not inside the macro that uses it.
+    "unknown word passed to a shared part": (TEMPLATE, "t.description)", "t.descripton)", TEMPLATE + ":{line}:", "descripton"),
     "missing font file": (FONTS, "latin-700-normal.ttf", "latin-700-bold.ttf", STYLESHEET, "latin-700-bold"),
     "too long": (STYLESHEET, "font-size: 10.5pt;", "font-size: 16pt;", "data/handout.yml", "must fit on 2"),
     "unknown source": ("data/handout.yml", "  - hawke2021", "  - hawke2099", "data/handout.yml", "hawke2099"),

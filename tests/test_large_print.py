@@ -19,7 +19,7 @@ import pikepdf
 import pypdf
 import pytest
 
-from legcramps.handout.content import HandoutContent, collect_content
+from legcramps.handout.content import HandoutContent, collect_content, template_context
 from legcramps.handout.documents import plan_large_print, render_document
 from legcramps.handout.pdf import render_handouts
 from legcramps.model.clinic import ClinicDetails
@@ -130,7 +130,7 @@ def comparable(pdf: bytes, config: str, large: bool) -> str:
     text = " ".join(pages_text(pdf))
     text = re.sub(rf"{re.escape(heading)} {words['page']} \d+ {words['of']} \d+", " ", text)  # page footers
     text = re.sub(r"(?<!\S)(\d{1,2}\.|•)(?!\S)", " ", text)  # list numbers and bullets (drawn after each page's text)
-    text = re.sub(r"(\S*/\S*[/-]) (?=\S)", r"\1", text)  # a web address the narrower column wraps elsewhere
+    text = re.sub(r"(\S*/\S*/) (?=\S)", r"\1", text)  # a web address the narrower column wraps after another slash
     # The clinic's box: at the end of page 2 on the handout, on page 1 in large print (tested below).
     write_in = " ".join(re.escape(words[key]) for key in ("write_in_clinic", "write_in_phone", "write_in_note"))
     text = re.sub(write_in, " ", text)  # the write-in lines' labels (their lines are form fields)
@@ -206,17 +206,32 @@ def test_all_text_is_black(config: str) -> None:
 @pytest.mark.parametrize("config", EDITIONS)
 def test_it_is_a_tagged_pdf_ua_document_in_the_edition_s_language(config: str) -> None:
     locale = project(config).words.locale
+    description = template_context(collect_content(project(config)))["t"]["large_print_description"]
     for paper, pdf in drawn(config)[0].items():
         with pikepdf.open(io.BytesIO(pdf)) as document:
             root = document.Root
             assert str(root.Lang) == locale, (config, paper)
             assert bool(root.MarkInfo.Marked) is True and bool(root.ViewerPreferences.DisplayDocTitle) is True
             assert project(config).words.handout["large_print"] in str(document.docinfo.Title)
+            # What a PDF reader or a clinic's document system shows as the description: this document's own.
+            assert str(document.docinfo.Subject) == description
             with document.open_metadata() as xmp:
                 assert xmp.get("pdfuaid:part") == "1"
         tags = set(structure_tags(pdf))
         for tag in ("/H1", "/H2", "/H3", "/L", "/LI", "/Figure", "/Link"):
             assert tag in tags, f"{config} {paper}: no {tag} in the structure tree"
+
+
+@pytest.mark.parametrize("config", EDITIONS)
+def test_a_web_address_breaks_only_after_a_slash(config: str) -> None:
+    """Never after one of its hyphens: a line ending in "-" reads as a word broken in two, and a reader
+    typing the address from paper would leave the hyphen out (both documents, every paper)."""
+    large, handout = drawn(config)
+    for name, pdf in [*(("large print " + p, d) for p, d in large.items()), *(("handout " + p, d) for p, d in handout.items())]:
+        lines = [line.strip() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages for line in page.extract_text().splitlines()]
+        assert sum("/" in line for line in lines) >= 3, f"{config} {name}: no web addresses found: is the check looking?"
+        broken = [line for line in lines if line.endswith("-")]
+        assert not broken, f"{config} {name}: a line ends in a hyphen: {broken}"
 
 
 def test_both_papers_break_on_the_same_lines_and_pages() -> None:

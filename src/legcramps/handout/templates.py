@@ -24,6 +24,7 @@ from legcramps.model.project import rel_path
 FOLDER = "handout-templates"  # the templates' compiled code, in the handout cache's folder
 _IMAGE = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r"\salt\s*=")
+_UNDEFINED = re.compile(r"'(\w+)' is undefined|has no attribute '(\w+)'")
 _IMPORT = re.compile(r"""\{%-?\s*(?:import|include|from)\s+["']([^"']+)["']""")
 _NO_ALT = ('an image without alt text: give it alt="{{ ... }}" with words from the edition\'s data that say '
            "what it shows (screen readers read them out; a PDF/UA file must have them)")
@@ -66,16 +67,25 @@ def _environment(template_dir: Path) -> jinja2.Environment:
 
 
 def _where_in_templates(error: BaseException, template_dir: Path) -> str | None:
-    """'file:line' of the innermost template in the error's traceback (Jinja gives each template frame the
-    template's file name and line), e.g. a name misspelt in parts.html while handout.html is rendered."""
-    found = None
+    """'file:line' of the template line with the mistake, from the error's traceback (Jinja gives each
+    template frame the template's file name and line), e.g. a name misspelt in parts.html while
+    handout.html is rendered. The innermost template frame, unless the error names an undefined name and
+    an outer frame's line holds it: a misspelt name passed to a macro fails only where the macro uses it."""
+    frames: list[tuple[Path, int]] = []
     trace = error.__traceback__
     while trace is not None:
         name = Path(trace.tb_frame.f_code.co_filename)
         if name.suffix == ".html" and name.parent.resolve() == template_dir.resolve():
-            found = f"{rel(name)}:{trace.tb_lineno}"
+            frames.append((name, trace.tb_lineno))
         trace = trace.tb_next
-    return found
+    found = _UNDEFINED.search(str(error)) if isinstance(error, jinja2.UndefinedError) else None
+    undefined = re.compile(rf"\b{re.escape(found.group(1) or found.group(2))}\b") if found else None
+    if undefined is not None:
+        for path, line in reversed(frames):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            if 0 < line <= len(lines) and undefined.search(lines[line - 1]):
+                return f"{rel(path)}:{line}"
+    return f"{rel(frames[-1][0])}:{frames[-1][1]}" if frames else None
 
 
 def _template_files(template_dir: Path, template: str) -> list[Path]:
