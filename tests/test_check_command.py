@@ -208,7 +208,7 @@ def test_check_fails_with_one_line_per_mistake(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     add_strategy_page(copy)
     cite = copy.edit(NEW, 'cite("hawke2021")', 'cite("hawke2012")')
-    image = copy.edit(NEW, "1. First step", "![](../assets/x.svg)\n\n1. First step")
+    image = copy.edit(NEW, "1. First step", "![](../assets/illustrations/calf-stretch-standing.svg)\n\n1. First step")
     result = run_check(tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""

@@ -174,7 +174,7 @@ def test_a_macro_with_too_many_arguments_is_named(copy: ProjectCopy) -> None:
 
 
 @pytest.mark.parametrize(("image", "fix"), [
-    ("![](../assets/x.svg)", "write what it shows, e.g. ![A calf stretch](file.svg)"),
+    ("![](../assets/illustrations/calf-stretch-standing.svg)", "write what it shows, e.g. ![A calf stretch](file.svg)"),
     ('<img src="../assets/x.svg">', 'add alt="what it shows" to the <img> tag'),
     ('<img src="../assets/x.svg" alt="">', 'add alt="what it shows" to the <img> tag'),
 ])

@@ -192,6 +192,27 @@ def test_two_saves_a_second_apart_leave_the_preview_running(
     assert server.poll() is None
 
 
+def test_a_mistake_in_mkdocs_yml_is_shown_as_make_build_names_it(
+    preview: tuple[Path, str, subprocess.Popen[bytes], Path],
+) -> None:
+    """A colon in a setting, saved while the preview runs: the same one line as `make build` (file, line,
+    fix) on the page and in the log, not YAML's message and a traceback; the fix builds again."""
+    project, base, server, log = preview
+    config = project / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    line = next(number for number, text in enumerate(good.splitlines(), 1) if text.startswith("site_name: "))
+    message = f"mkdocs.yml:{line}: the value has a colon in it: put the whole value in quotes"
+    try:
+        config.write_text(good.replace("\nsite_name: ", "\nsite_name: Night cramps: ", 1), encoding="utf-8")
+        wait_for(lambda: message in page_text(base), "the error on the open page", server, log)
+        config.write_text(good, encoding="utf-8")
+        wait_for(lambda: message not in page_text(base) and "strategy-card" in page_text(base), "the page again", server, log)
+    finally:
+        config.write_text(good, encoding="utf-8")
+    assert f"ERROR   -  {message}" in log.read_text()
+    assert "Traceback" not in log.read_text() and "mapping values are not allowed" not in log.read_text()
+
+
 def test_the_preview_starts_with_a_mistake_in_a_page_and_shows_it(tmp_path: Path, handout_cache: Path) -> None:
     project = copy_project(tmp_path / "project")
     source = project / "docs" / "strategies" / "rest.md"

@@ -12,6 +12,7 @@ from datetime import date
 
 from markupsafe import escape
 
+from legcramps.checks.links import check_links
 from legcramps.errors import ContentError, Problem, did_you_mean
 from legcramps.model.datafile import line_of
 from legcramps.model.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
@@ -186,4 +187,5 @@ def run_checks(project: Project, today: date, allow_overdue: bool = False) -> Ch
     if not render_problems and not project.unreadable:  # a page not rendered has not cited its sources yet
         result.problems += check_citations(project, result.rendered)
         result.problems += check_shared_content(project, result.rendered)
+    result.problems += check_links(project, result.rendered)
     return result

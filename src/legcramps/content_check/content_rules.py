@@ -23,6 +23,7 @@ HOME_PAGE = "index.md"
 QUICK_STEPS_HTML = 'class="quick-steps"'  # the pages showing {{ quick_steps() }} (the home and quick pages)
 SAFETY_CALLOUTS = ('class="admonition warning caution"', 'class="admonition question check-first"')
 PHONE_NUMBER = re.compile(r"\b(911|999|111|112)\b")  # every care setting's number: never typed in a page
+LINK_ADDRESS = re.compile(r"\]\([^)\n]*\)")
 QUALITY_MARKS = ("HONcode", "PIF TICK", "Information Standard", "Reviewed by Dr", "medically reviewed by")
 
 
@@ -40,7 +41,8 @@ def shows_safety_callout(html: str) -> bool:
 
 
 def typed_phone_number(text: str) -> re.Match[str] | None:
-    return PHONE_NUMBER.search(text)
+    """An emergency number written in the page's words; a link's address is not read ('#call-911' is an anchor)."""
+    return PHONE_NUMBER.search(LINK_ADDRESS.sub(lambda found: " " * len(found.group(0)), text))
 
 
 def quality_claim(text: str) -> str | None:

@@ -29,6 +29,8 @@ from typing import Any
 from legcramps.engines.mkdocs_logging import DIRTY_BUILD, print_repeats_again, to_debug, warnings_logged
 from legcramps.engines.preview_error_page import showing_errors
 from legcramps.engines.theme_cache import MemoryBytecodeCache
+from legcramps.errors import ContentProblems
+from legcramps.model.config_file import config_problems
 from legcramps.model.page_model import front_matter_text
 
 POLL_SECONDS = 0.1
@@ -138,6 +140,12 @@ def start_serving(server: Any, config: Any, build: Callable[..., None], load_con
         log.info("Building %s...", "the edited pages" if STATE.incremental else "documentation")
 
         def rebuild() -> None:
+            # A mistake in the config file as `make build` names it (file, line, fix), not as YAML's traceback.
+            problems = config_problems(Path(config.config_file_path))
+            for problem in problems:
+                log.error("%s", problem)
+            if problems:
+                raise ContentProblems(problems)
             fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict,
                                 dev_addr=str(config.dev_addr))
             fresh.site_url = serve_url

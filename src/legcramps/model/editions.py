@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from legcramps.errors import Problem
+from legcramps.model.datafile import line_of
 from legcramps.model.project import Page, Project
 from legcramps.model.safety import translation_picture_problem
 
@@ -50,7 +51,9 @@ class EditionCheck:
         return sorted(src for src, status in self.status.items() if status.out_of_date)
 
 
-def _status(project: Project, page: Page, original: Page) -> tuple[TranslationStatus | None, list[Problem]]:
+def _status(
+    project: Project, page: Page, original: Page, original_project: Project
+) -> tuple[TranslationStatus | None, list[Problem]]:
     where = project.docs_path(page.src_path)
     current = fingerprint(original)
     raw: Any = page.data.get("translation")
@@ -68,9 +71,12 @@ def _status(project: Project, page: Page, original: Page) -> tuple[TranslationSt
                                        "reviewed_on (YYYY-MM-DD), or neither"))
     if original.meta.grade != page.meta.grade:
         problems.append(Problem(where, f"field 'grade' is {page.meta.grade!r} but the original page says "
-                                       f"{original.meta.grade!r}: a translation keeps the grade"))
-    if set(original.meta.related) != set(page.meta.related):
-        problems.append(Problem(where, "field 'related' must list the same pages as the original"))
+                                       f"{original.meta.grade!r}: a translation keeps the grade",
+                                line_of(page.source, "grade")))
+    # Compared only when the original's list is right: a page misspelt there is named there, not here.
+    if set(original.meta.related) != set(page.meta.related) and all(map(original_project.has_page, original.meta.related)):
+        problems.append(Problem(where, "field 'related' must list the same pages as the original",
+                                line_of(page.source, "related")))
     status = TranslationStatus(str(reviewed_by) if reviewed_by else None,
                                reviewed_on if isinstance(reviewed_on, date) else None,
                                raw["from"] != current)
@@ -112,15 +118,17 @@ def check_edition(project: Project, original: Project) -> EditionCheck:
     original_docs = original.settings.docs_dir.name
     for src, source in sorted(original.pages.items()):
         page = project.pages.get(src)
+        if page is None and src in project.unreadable:
+            continue  # it is there: its own mistake is named first
         if page is None:
             result.problems.append(Problem(project.docs_path(src), f"this page is missing from the edition: translate "
                                                                    f"{original_docs}/{src} (nothing falls back to it)"))
             continue
-        status, problems = _status(project, page, source)
+        status, problems = _status(project, page, source, original)
         result.problems += problems
         if status is not None:
             result.status[src] = status
-    for src in sorted(set(project.pages) - set(original.pages)):
+    for src in sorted(set(project.pages) - set(original.pages) - original.unreadable):  # an unreadable one is there
         result.problems.append(Problem(project.docs_path(src), f"no page {original_docs}/{src} in the original edition: "
                                                                "rename this page to match, or add the original first"))
     nav_problem = _nav_difference(original.nav_paths(), project.nav_paths(), original.settings.config_name)
