@@ -23,7 +23,7 @@ from tests.support.site import ROOT
 pytestmark = pytest.mark.unit
 
 HANDOUT = "data/handout.yml"
-COLON = 'the value has a colon in it: put the whole value in quotes, e.g. title: "Cramps: what to do"'
+COLON = "the value has a colon in it: put the whole value in quotes, "  # then the line as it should be
 NEW = "docs/strategies/new.md"
 
 
@@ -36,6 +36,12 @@ def add_strategy_page(copy: ProjectCopy, name: str = "new") -> None:
     copy.write(f"docs/strategies/{name}.md", template)
     copy.edit("mkdocs.yml", "          - strategies/chiropractic.md\n",
               f"          - strategies/chiropractic.md\n          - strategies/{name}.md\n")
+
+
+def quoted(copy: ProjectCopy, path: str, line: int) -> str:
+    """The line as the message says to write it: the whole value in quotes (`key: "value: more"`)."""
+    key, value = copy.text(path).splitlines()[line - 1].strip().removeprefix("- ").split(": ", 1)
+    return f'{key}: "{value}"'
 
 
 def sub_first(copy: ProjectCopy, path: str, pattern: str, replacement: str) -> None:
@@ -88,14 +94,14 @@ def test_a_mistyped_handout_source_suggests_the_key(tmp_path: Path) -> None:
 def test_a_colon_in_a_warning_sign_says_to_use_quotes_not_to_unindent(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     line = copy.edit("data/en/warning-signs.yml", "  sleep: ", "  sleep: note: ")
-    assert copy.problems() == [f"data/en/warning-signs.yml:{line}: {COLON}"]
+    assert copy.problems() == [f"data/en/warning-signs.yml:{line}: {COLON}{quoted(copy, 'data/en/warning-signs.yml', line)}"]
 
 
 def test_a_colon_in_a_quick_step_names_its_line(tmp_path: Path) -> None:
     copy = ProjectCopy(tmp_path)
     sub_first(copy, "data/en/quick-steps.yml", r"^(\s+how: )", r"\1Note: ")
     line = copy.line_of("data/en/quick-steps.yml", "how: Note: ")
-    assert copy.problems() == [f"data/en/quick-steps.yml:{line}: {COLON}"]
+    assert copy.problems() == [f"data/en/quick-steps.yml:{line}: {COLON}{quoted(copy, 'data/en/quick-steps.yml', line)}"]
 
 
 def test_a_mistyped_quick_step_source_is_named_once_in_the_data_file(tmp_path: Path) -> None:
@@ -110,7 +116,7 @@ def test_a_colon_in_a_source_title_names_its_line(tmp_path: Path) -> None:
     entry = "\nnew2024:\n  publisher: NHS\n  title: Cramps: a guide\n  year: 2024\n  url: https://www.nhs.uk/\n"
     copy.write("data/bibliography.yml", copy.text("data/bibliography.yml") + entry)
     line = copy.line_of("data/bibliography.yml", "Cramps: a guide")
-    assert copy.problems() == [f"data/bibliography.yml:{line}: {COLON}"]
+    assert copy.problems() == [f'data/bibliography.yml:{line}: {COLON}title: "Cramps: a guide"']
 
 
 def test_an_incomplete_source_names_the_line_of_its_key(tmp_path: Path) -> None:
@@ -231,7 +237,8 @@ def test_check_in_process_reads_the_config_it_is_given(tmp_path: Path, capsys: p
     copy = ProjectCopy(tmp_path)
     line = copy.edit("data/en/warning-signs.yml", "  sleep: ", "  sleep: note: ")
     assert main(["check", "-f", str(tmp_path / "mkdocs.yml")]) == 1
-    assert capsys.readouterr().err == f"data/en/warning-signs.yml:{line}: {COLON}\n"
+    signs = "data/en/warning-signs.yml"
+    assert capsys.readouterr().err == f"{signs}:{line}: {COLON}{quoted(copy, signs, line)}\n"
 
 
 def test_check_without_a_config_says_where_to_run_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -131,7 +131,7 @@ def test_front_matter_is_split_from_the_body() -> None:
 @pytest.mark.parametrize(("source", "message", "line"), [
     ("# No front matter\n", "front matter is missing: start the page with a --- block (see templates/strategy.md)", 1),
     ("---\ntitle: Cramps: what to do\n---\n",
-     'the value has a colon in it: put the whole value in quotes, e.g. title: "Cramps: what to do"', 2),
+     'the value has a colon in it: put the whole value in quotes, title: "Cramps: what to do"', 2),
     ("---\ntitle: x\n  description: y\nkeywords: [a]\n---\n",
      "this line is indented: start every field at the beginning of the line", 3),
     ("---\ntitle: x\nrelated: [a.md]\n  grade: low\n---\n",

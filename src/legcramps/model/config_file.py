@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from legcramps.errors import ContentError, Problem, did_you_mean
-from legcramps.model.yaml_text import COLON, KeyTwice, Loader, load_yaml
+from legcramps.model.yaml_text import KeyTwice, Loader, load_yaml
 
 
 class ConfigLoader(Loader):
@@ -38,15 +38,6 @@ def _first_line(text: str, key: str, before: int) -> int | None:
     return next((number for number, line in enumerate(lines[: before - 1], start=1) if pattern.match(line)), None)
 
 
-def _quoted_example(line: str) -> str:
-    """`name: Maple Street Clinic: Family` -> `name: "Maple Street Clinic: Family"`."""
-    match = re.match(r"\s*(-\s+)?([\w.-]+):\s+(.*?)\s*(#.*)?$", line)
-    if not match or not match.group(3):
-        return COLON
-    value = match.group(3).replace('"', "'")
-    return f'the value has a colon in it: put the whole value in quotes, {match.group(2)}: "{value}"'
-
-
 def yaml_problem(text: str, name: str) -> Problem | None:
     """The config's YAML mistake as one line, or None if the file reads."""
     try:
@@ -59,8 +50,6 @@ def yaml_problem(text: str, name: str) -> Problem | None:
                              f"'{twice.key}:' and delete this line (YAML silently keeps only the last)", twice.line)
     except (yaml.YAMLError, ValueError):
         _, message, line = load_yaml(text, ConfigLoader)
-        if message == COLON and line:
-            message = _quoted_example(text.splitlines()[line - 1])
         return Problem(name, message or "this file is not valid YAML", line)
 
 

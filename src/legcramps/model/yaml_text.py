@@ -47,6 +47,15 @@ class Loader(SafeLoader):
 INDENTED = "this line is indented: start every field at the beginning of the line"
 NOT_LINED_UP = "this line is not lined up with the lines above it: use the same indentation as its neighbours"
 COLON = 'the value has a colon in it: put the whole value in quotes, e.g. title: "Cramps: what to do"'
+
+
+def colon_message(line: str) -> str:
+    """The colon's fix with the writer's own words: `title: Warmth: use it` -> `title: "Warmth: use it"`."""
+    match = re.match(r"\s*(-\s+)?([\w.-]+):\s+(.*?)\s*(#.*)?$", line)
+    if not match or not match.group(3):
+        return COLON
+    value = match.group(3).replace('"', "'")
+    return f'the value has a colon in it: put the whole value in quotes, {match.group(2)}: "{value}"'
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
@@ -86,7 +95,7 @@ def _plain(error: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     if not line:
         return f"this file is not valid YAML ({problem}): check quotes, colons and indentation", None
     if "mapping values are not allowed" in problem:
-        return (INDENTED if _indented_by_mistake(lines, line) else COLON), line
+        return (INDENTED if _indented_by_mistake(lines, line) else colon_message(lines[line - 1])), line
     if "document start" in problem:
         # The parser notices only after an indented first field: point at the first indented line.
         first = line
