@@ -59,7 +59,8 @@ def test_an_indented_field_names_its_own_line(copy: ProjectCopy, field: str) -> 
 
 def test_a_deleted_date_is_missing(copy: ProjectCopy) -> None:
     copy.write(PAGE, re.sub(r"^reviewed: .*\n", "", copy.text(PAGE), flags=re.MULTILINE))
-    assert copy.problems() == [f"{PAGE}: field 'reviewed' is missing: write the date as YYYY-MM-DD"]
+    closing = copy.text(PAGE).splitlines().index("---", 1) + 1  # where the field goes
+    assert copy.problems() == [f"{PAGE}:{closing}: field 'reviewed' is missing: write the date as YYYY-MM-DD"]
 
 
 def test_a_date_left_empty_is_missing_on_its_line(copy: ProjectCopy) -> None:

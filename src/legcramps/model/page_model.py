@@ -83,9 +83,12 @@ def body_offset(source: str, body: str) -> int:
 
 
 def _line(data: Mapping[str, Any], name: str) -> int | None:
+    """The field's line in the page file; for a field not written, the closing --- (where it goes)."""
     text = data.get("__text__")
-    found = line_of(text, name) if isinstance(text, str) else None
-    return found + 1 if found else None
+    if not isinstance(text, str):
+        return None
+    found = line_of(text, name)
+    return found + 1 if found else text.rstrip("\n").count("\n") + 3
 
 
 def _text(data: Mapping[str, Any], name: str) -> str:
