@@ -80,6 +80,8 @@ def size_images(html: str, page_dir: str, read: Callable[[str], bytes | None],
             return tag  # a size in other units (50%): the editor's choice
         path = posixpath.normpath(posixpath.join(page_dir, unquote(src.split("#")[0].split("?")[0])))
         data = None if path in known else read(path)
+        if data is None and path not in known:
+            raise ContentError(f"the image {src} is not a file of the site: check its name and folder")
         size = known.get(path) or (image_size(data) if data is not None else None)
         if size is None or not all(size):
             raise ContentError(f"the image {src} has no width and height the build can read: use a PNG, JPEG or SVG "
