@@ -32,10 +32,9 @@ def pytest_configure(config: pytest.Config) -> None:
 # so that no worker starts one of them near the end while the other has nothing left (the order measured
 # with --durations; handbook/tests.md). A module missing from the list keeps its place after them.
 LONGEST_FIRST = (
-    "browser/test_accessibility.py", "browser/test_keyboard.py", "browser/test_table_regions.py",
-    "test_budgets.py", "test_handout_builds.py", "test_build_refuses.py", "test_handout_cache.py",
-    "browser/test_security.py", "browser/test_search.py", "test_install.py", "test_handout_worker.py",
-    "test_preview.py", "test_editor_changes.py",
+    "browser/test_accessibility.py", "browser/test_keyboard.py", "test_handout_cache.py", "browser/test_table_regions.py",
+    "test_install.py", "test_editor_changes.py", "test_budgets.py", "test_handout_builds.py", "test_build_refuses.py",
+    "test_handout_worker.py", "browser/test_security.py", "browser/test_search.py", "test_preview.py",
 )
 
 
