@@ -1,38 +1,18 @@
 """Links and pictures an editor writes in a page: each one that would not work is one line with the file,
-the line and the fix, from `python -m legcramps check` (every edition) as from the build, which stops on
-it before the site engine's own, line-less warning (tests/test_build_refuses.py); every link that works
-passes. The rules: legcramps.checks.links.
+the line and the fix from `python -m legcramps check` (every edition); every link that works passes,
+anchors judged on the page's real HTML. The build stops on the same lines for where a link goes, and on
+MkDocs' own check for anchors (tests/test_build_refuses.py). The rules: legcramps.checks.links.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from legcramps.content_check.command import check_site
-from tests.support.editor import TODAY, ProjectCopy, load
+from tests.test_check_rules import CheckCopy, copy, measured  # noqa: F401  (the fixtures)
 
 pytestmark = pytest.mark.unit
 
 PAGE = "docs/strategies/heat.md"
-
-
-class LinkCopy(ProjectCopy):
-    def append(self, path: str, text: str) -> int:
-        """Add a paragraph at the end of a page; return its line."""
-        before = self.text(path).rstrip("\n") + "\n\n"
-        self.write(path, before + text + "\n")
-        return before.count("\n") + 1
-
-    def check(self) -> list[str]:
-        """Every line `python -m legcramps check` prints for the copy."""
-        return [str(problem) for problem in check_site(self.root / "mkdocs.yml", TODAY).problems]
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> LinkCopy:
-    return LinkCopy(tmp_path)
 
 
 BROKEN = {
@@ -67,21 +47,29 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("mistake", list(BROKEN))
-def test_a_link_that_would_not_work_is_one_line_with_the_fix(copy: LinkCopy, mistake: str) -> None:
+def test_a_link_that_would_not_work_is_one_line_with_the_fix(copy: CheckCopy, mistake: str) -> None:  # noqa: F811
     written, message = BROKEN[mistake]
     line = copy.append(PAGE, written)
-    assert copy.check() == [f"{PAGE}:{line}: {message}"]
+    assert copy.problems() == [f"{PAGE}:{line}: {message}"]
 
 
-def test_a_broken_link_in_a_translated_page_names_that_edition_s_file(copy: LinkCopy) -> None:
+def test_a_broken_link_in_a_translated_page_names_that_edition_s_file(copy: CheckCopy) -> None:  # noqa: F811
     line = copy.append("docs-es/strategies/heat.md", "Vea [cuándo pedir ayuda](../cuando-pedir-ayuda.md).")
-    problems = copy.check()
+    problems = copy.problems()
     assert len(problems) == 1 and problems[0].startswith(f"docs-es/strategies/heat.md:{line}: a link to "
                                                          "'../cuando-pedir-ayuda.md', which is not a file in docs-es/")
 
 
 WORKING = [
     "See [when to get help](../when-to-get-help.md).",
+    # Headings whose anchors only the real HTML gets right: under a line of dashes, inside a note, with code,
+    # a class, an entity, and one named after the footer's "Sources" (the footer's { #sources } comes first).
+    "Warm up first\n-------------\n\nSee [it](#warm-up-first).",
+    '!!! tip "Quick guide"\n    ## Before bed\n\n    Some text.\n\nSee [it](#before-bed).',
+    "## Why `quinine` is risky\n\nSee [it](#why-quinine-is-risky).",
+    "## Stretch first { .lead }\n\nSee [it](#stretch-first).",
+    "## Heat &amp; cold\n\nSee [it](#heat-cold).",
+    "## Sources\n\nSee [my heading](#sources_1).",
     "See [the emergency signs](../when-to-get-help.md#emergency) and [what to do](#what-to-do).",
     "See [the sources](#sources), added below every strategy page by the build.",
     "Print [the handout](../handout/leg-cramps-handout-letter.pdf), which the build draws.",
@@ -91,24 +79,41 @@ WORKING = [
 ]
 
 
-def test_every_link_that_works_passes(copy: LinkCopy) -> None:
+def test_every_link_that_works_passes(copy: CheckCopy) -> None:  # noqa: F811
     for written in WORKING:
         copy.append(PAGE, written)
-    assert load(copy.root)[1] == []
+    assert copy.problems() == []
 
 
-def test_a_page_that_did_not_render_is_not_blamed_for_the_links_to_its_headings(copy: LinkCopy) -> None:
+def test_a_page_that_did_not_render_is_not_blamed_for_the_links_to_its_headings(copy: CheckCopy) -> None:  # noqa: F811
     """Its own mistake is the one line: its headings are not known until it renders."""
     copy.append(PAGE, "See [the emergency signs](../when-to-get-help.md#emergency).")
     line = copy.append("docs/when-to-get-help.md", '{{ urgency("panic") }}')
-    problems = load(copy.root)[1]
+    problems = copy.problems()
     assert len(problems) == 1 and problems[0].startswith(f"docs/when-to-get-help.md:{line}: unknown urgency tier 'panic'")
 
 
-def test_a_page_whose_related_page_has_a_mistake_is_not_blamed_for_links_to_its_footer(copy: LinkCopy) -> None:
+def test_a_page_whose_related_page_has_a_mistake_is_not_blamed_for_links_to_its_footer(copy: CheckCopy) -> None:  # noqa: F811
     copy.append(PAGE, "See [the sources](#sources).")  # heat.md's related pages include stretching.md
     related = "docs/strategies/stretching.md"
     line = copy.line_of(related, "\nreviewed: ") + 1
     copy.edit(related, copy.text(related).splitlines()[line - 1], "reviewed: 2026-13-01")
-    problems = load(copy.root)[1]
+    problems = copy.problems()
     assert len(problems) == 1 and problems[0].startswith(f"docs/strategies/stretching.md:{line}:"), problems
+
+
+def test_a_translated_page_may_link_the_folders_it_shares_with_the_original(copy: CheckCopy) -> None:  # noqa: F811
+    """docs-es/assets/icons and assets/social are links to the English folders: the build reads through them."""
+    copy.append("docs-es/index.md", "![La tarjeta del sitio.](assets/social/card.png) Vea [el icono](assets/icons/icon-192.png).")
+    assert copy.problems() == []
+
+
+def test_a_link_written_over_two_lines_or_around_a_picture_is_checked_too(copy: CheckCopy) -> None:  # noqa: F811
+    line = copy.append(PAGE, "For the warning signs, see [when to get\nhelp](../when-to-get-hepl.md), or\n"
+                             "[![A calf stretch.](../assets/illustrations/calf-strech-standing.svg)](stretching.md).")
+    assert copy.problems() == [
+        f"{PAGE}:{line + 1}: a link to '../when-to-get-hepl.md', which is not a file in docs/ (did you mean "
+        "'../when-to-get-help.md'?)",
+        f"{PAGE}:{line + 2}: the image '../assets/illustrations/calf-strech-standing.svg' is not a file in docs/ "
+        "(did you mean '../assets/illustrations/calf-stretch-standing.svg'?)",
+    ]

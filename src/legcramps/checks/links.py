@@ -1,59 +1,73 @@
 """The links and images an editor writes in a page: each must reach a page, a file or a heading that exists.
 
 The site engine checks them too, but only while it builds, and in its own words without a line
-(`Doc file 'strategies/heat.md' contains a link ...`, the same for both editions). Checked here, a
-mistake is one line with the file, the line and the fix, from `python -m legcramps check` as from the
-build, which then stops before the engine gets to it. The rules are MkDocs' with this project's
-`validation:` settings (mkdocs.yml), for Markdown links: a relative link to a file in the docs folder or to one the build
-makes (the handout's PDFs), written as the file (`../when-to-get-help.md`, not the page's address),
-never from the site's root (`/...`), and an anchor (`#...`) that the page has: a heading's (as the
-`toc` extension names it, or its `{ #id }`), an element's `id`, or the page footer's.
+(`Doc file 'strategies/heat.md' contains a link ...`, the same for both editions). The rules are MkDocs'
+with this project's `validation:` settings (mkdocs.yml), for Markdown links: a relative link to a file
+in the docs folder or to one the build makes (the handout's PDFs), written as the file
+(`../when-to-get-help.md`, not the page's address), never from the site's root (`/...`); and an anchor
+(`#...`) that the page's HTML has.
+
+`check_links` (the build and `python -m legcramps check`) checks where each link goes. `check_anchors`
+checks each anchor against the ids of the target page's real HTML, which `check` makes with the site's
+Markdown extensions (legcramps.content_check.anchors); in a build MkDocs checks anchors itself, on the
+same HTML. Working ids out from the Markdown instead would refuse valid links (a heading under a line of
+dashes, inside a note, or with code in it).
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import unquote
-
-from markdown.extensions.toc import slugify, unique
 
 from legcramps.errors import Problem
 from legcramps.model.paper import DIARY_PATH, LARGE_PRINT_PATH, PAPERS, PDF_PATH, PREVIEW_PATH
 from legcramps.model.project import Project
-from legcramps.render.page_parts import page_footer
-from legcramps.render.page_render import RenderedPage
 
-# What is not a link of the page's own: code, and the macros (their arguments are not links).
-_NOT_TEXT = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$|`[^`\n]+`|\{\{.*?\}\}|\{%.*?%\}|<!--.*?-->", re.S | re.M)
-_MARKDOWN = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# What is not a link of the page's own: code (fenced, also inside a note), macros (their arguments are not
+# links), comments.
+_NOT_TEXT = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$|`[^`\n]+`|\{\{.*?\}\}|\{%.*?%\}|<!--.*?-->", re.S | re.M)
+# A link's text may run onto the next line (not past a blank one) and hold an image or a [bracket]; its
+# address may be in <angle brackets> (then with spaces) and be followed by a title in quotes or brackets.
+_TEXT = r"(?:[^\[\]\n]|\n(?![ \t]*\n)|!?\[[^\]\n]*\](?:\([^)\n]*\))?)*"
+_MARKDOWN = re.compile(rf"(!?)\[{_TEXT}\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")  # also the one inside a link's text
 _DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*<?([^\s>]+)", re.M)  # not a footnote's [^1]:
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
-_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
-_ATTR_ID = re.compile(r"\{:?[^}\n]*?#([\w-]+)[^}\n]*\}")
-_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
-_TAGS = re.compile(r"<[^>]+>|!?\[([^\]]*)\]\([^)]*\)|[*_`]")
+# The ids MkDocs finds in a page's HTML: any element's id, and an <a>'s name.
+_HTML_ID = re.compile(r"""<[a-z][^>]*?\sid=["']([^"']+)["']|<a\s[^>]*?\bname=["']([^"']+)["']""", re.I)
+
+Anchors = Callable[[str], "set[str] | None"]  # a page's ids, or None when they are not known (it did not render)
 
 
-def check_links(project: Project, rendered: dict[str, RenderedPage]) -> list[Problem]:
-    """Every link and image in every page, each mistake one line at the page's own file and line."""
+def html_ids(html: str) -> set[str]:
+    return {found.group(1) or found.group(2) for found in _HTML_ID.finditer(html)}
+
+
+def check_links(project: Project) -> list[Problem]:
+    """Every link and image of every page reaches a file of the site, written as the engine wants it."""
     files = _site_files(project)
-    anchors: dict[str, set[str] | None] = {}  # a page's anchors, worked out the first time a link needs them
+    return [Problem(project.docs_path(src), message, line) for src, line, message in _each(project, files, None)]
 
-    def anchors_of(src: str) -> set[str] | None:
-        if src not in anchors:
-            anchors[src] = _anchors(project, src, rendered[src]) if src in rendered else None  # not rendered: unknown
-        return anchors[src]
 
-    problems = []
+def check_anchors(project: Project, anchors_of: Anchors) -> list[Problem]:
+    """Every anchor of a link that reaches its page is one of that page's ids."""
+    files = _site_files(project)
+    return [Problem(project.docs_path(src), message, line) for src, line, message in _each(project, files, anchors_of)]
+
+
+def _each(project: Project, files: set[str], anchors_of: Anchors | None) -> Iterator[tuple[str, int, str]]:
     for src, page in project.pages.items():
         for index, target, image in _links(page.source):
-            problem = _problem(project, src, target, image, files, anchors_of)
-            if problem:
-                problems.append(Problem(project.docs_path(src), problem, page.source.count("\n", 0, index) + 1))
-    return problems
+            found = _target_problem(project, src, target, image, files)
+            if anchors_of is not None:  # the anchors of the links that reach their page
+                found = None if found else _anchor_problem(src, target, image, anchors_of)
+            if found:
+                yield src, page.source.count("\n", 0, index) + 1, found
 
 
 def _links(source: str) -> Iterator[tuple[int, str, bool]]:
@@ -61,70 +75,67 @@ def _links(source: str) -> Iterator[tuple[int, str, bool]]:
     the author's own addresses: the engine neither rewrites nor checks them."""
     text = _NOT_TEXT.sub(lambda found: re.sub(r"[^\n]", " ", found.group(0)), source)  # same length: same lines
     for found in _MARKDOWN.finditer(text):
-        yield found.start(2), found.group(2), found.group(1) == "!"
+        if not found.group(1):  # images: below, with those inside a link's text
+            target = found.group(2) or found.group(3)
+            yield found.start(2 if found.group(2) else 3), target, False
+    for found in _IMAGE.finditer(text):
+        yield found.start(1 if found.group(1) else 2), found.group(1) or found.group(2), True
     for found in _DEFINITION.finditer(text):
         yield found.start(1), found.group(1), False
 
 
-def _problem(
-    project: Project, src: str, target: str, image: bool, files: set[str], anchors_of: Callable[[str], set[str] | None]
-) -> str | None:
+def _split(src: str, target: str) -> tuple[str, str, str] | None:
+    """(the path as written, decoded; the page or file it resolves to; the anchor), or None for another site."""
     if _SCHEME.match(target):
         return None  # another site, mailto: or tel:
-    what = "the image" if image else "a link to"
     path, _, anchor = target.partition("#")
     path = unquote(path.partition("?")[0])
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
+    return path, resolved, anchor
+
+
+def _target_problem(project: Project, src: str, target: str, image: bool, files: set[str]) -> str | None:
+    split = _split(src, target)
+    if split is None or not split[0]:
+        return None
+    path, resolved, anchor = split
+    what, here = ("the image" if image else "a link to"), posixpath.dirname(src) or "."
     if path.startswith("/"):
-        suggestion = posixpath.relpath(path.lstrip("/") or ".", posixpath.dirname(src) or ".")
+        suggestion = posixpath.relpath(path.lstrip("/") or ".", here)
         return (f"{what} '{target}' starts at the site's root: write it from this page's folder, "
                 f"e.g. '{suggestion}' (the site is published under a sub-path)")
-    if path:
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
-        if resolved not in files:
-            page = next((name for name in (resolved + ".md", resolved.rstrip("/") + ".md", resolved.rstrip("/") + "/index.md")
-                         if name in project.pages), None)
-            if page is not None:
-                written = posixpath.relpath(page, posixpath.dirname(src) or ".")
-                return f"{what} '{target}': link to the page's file, '{written}{'#' + anchor if anchor else ''}'"
-            choices = [posixpath.relpath(name, posixpath.dirname(src) or ".") for name in sorted(files)]
-            close = difflib.get_close_matches(path, choices, n=1, cutoff=0.75)
-            hint, docs = f" (did you mean '{close[0]}'?)" if close else "", project.settings.docs_dir.name
-            if image:
-                return f"the image '{target}' is not a file in {docs}/{hint}"
-            return f"a link to '{target}', which is not a file in {docs}/{hint}"
-        if not anchor or not resolved.endswith(".md"):
-            return None
-        page_src = resolved
-    else:
-        page_src = src
-    found = anchors_of(page_src)
-    if not anchor or found is None or anchor in found:
+    if resolved in files:
         return None
-    where = "this page" if page_src == src else f"'{page_src}'"
+    page = next((name for name in (resolved + ".md", resolved.rstrip("/") + ".md", resolved.rstrip("/") + "/index.md")
+                 if name in project.pages), None)
+    if page is not None:
+        return f"{what} '{target}': link to the page's file, '{posixpath.relpath(page, here)}{'#' + anchor if anchor else ''}'"
+    close = difflib.get_close_matches(path, [posixpath.relpath(name, here) for name in sorted(files)], n=1, cutoff=0.75)
+    hint, docs = f" (did you mean '{close[0]}'?)" if close else "", project.settings.docs_dir.name
+    if image:
+        return f"the image '{target}' is not a file in {docs}/{hint}"
+    return f"a link to '{target}', which is not a file in {docs}/{hint}"
+
+
+def _anchor_problem(src: str, target: str, image: bool, anchors_of: Anchors) -> str | None:
+    split = _split(src, target)
+    if split is None or not split[2] or not split[1].endswith(".md"):
+        return None
+    _, page_src, anchor = split
+    found = anchors_of(page_src)
+    if found is None or anchor in found:
+        return None
+    what, where = ("the image" if image else "a link to"), ("this page" if page_src == src else f"'{page_src}'")
     close = difflib.get_close_matches(anchor, sorted(found), n=1, cutoff=0.6)
     hint = f" (did you mean '#{close[0]}'?)" if close else ""
     return f"{what} '{target}', but {where} has no heading or anchor '#{anchor}'{hint}"
 
 
 def _site_files(project: Project) -> set[str]:
-    """Every file of the docs folder and the files the build adds (the handout's), as 'folder/name'."""
+    """Every file of the docs folder (through linked folders too, as the engine reads them) and the files
+    the build adds (the handout's), as 'folder/name'."""
     docs = project.settings.docs_dir
-    found = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()}
+    found = {(Path(folder) / name).relative_to(docs).as_posix()
+             for folder, _, names in os.walk(docs, followlinks=True) for name in names}
     found |= {pattern.format(paper=paper) for pattern in (PDF_PATH, LARGE_PRINT_PATH, DIARY_PATH) for paper in PAPERS}
     return found | {PREVIEW_PATH}
-
-
-def _anchors(project: Project, src: str, page: RenderedPage) -> set[str] | None:
-    """The ids a page's HTML will have: its headings' (named as the `toc` extension names them), every
-    `{ #id }` and id="..." in its Markdown and macros' HTML, and its footer's; None while that is not known."""
-    markdown = _NOT_TEXT.sub(" ", page.markdown)
-    found: set[str] = set()
-    for heading in _HEADING.finditer(markdown):
-        own = _ATTR_ID.search(heading.group(1))
-        words = _TAGS.sub(lambda part: part.group(1) or "", _ATTR_ID.sub("", heading.group(1))).strip()
-        found.add(own.group(1) if own else unique(slugify(words, "-"), found))
-    found |= set(_ATTR_ID.findall(markdown)) | set(_ID.findall(page.markdown))
-    if not all(target in project.pages for target in project.pages[src].meta.related):
-        return None  # a related page with a mistake of its own: the footer is not known yet
-    footer = page_footer(project, src, page.macros.citations)
-    return found | set(_ATTR_ID.findall(footer)) | set(_ID.findall(footer))

@@ -187,5 +187,5 @@ def run_checks(project: Project, today: date, allow_overdue: bool = False) -> Ch
     if not render_problems and not project.unreadable:  # a page not rendered has not cited its sources yet
         result.problems += check_citations(project, result.rendered)
         result.problems += check_shared_content(project, result.rendered)
-    result.problems += check_links(project, result.rendered)
+    result.problems += check_links(project)
     return result

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from legcramps.checks.rules import date_reminders, overdue_allowed
+from legcramps.content_check.anchors import check_anchor_links
 from legcramps.content_check.content_rules import check_content
 from legcramps.content_check.reading import check_reading
 from legcramps.errors import Problem
@@ -51,7 +52,7 @@ def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
         if build is not None:
             # The reading measures need the pages as the engine gets them (footers too): only once the build would pass.
             problems += diary_problems(build.project)  # the handout's data the PDFs read: the build stops on it too
-            problems += check_content(build) + (check_reading(build) if not problems else [])
+            problems += check_content(build) + check_anchor_links(build) + (check_reading(build) if not problems else [])
             _add(result.reminders, [str(reminder) for reminder in date_reminders(build.project, today, overdue_allowed())])
             _add(result.notes, search_notes(build.project))
             result.pages += len(build.project.pages)

@@ -48,21 +48,31 @@ class PageText:
     def sources(self) -> Iterator[tuple[str, str]]:
         """(src, what the engine converts: the rendered page and its footer) of every page that rendered;
         pages with a mistake already reported are left out."""
-        build = self.build
-        status = build.edition.status if build.edition is not None else None
-        for src, rendered in build.checks.rendered.items():
-            if status is not None and src not in status:  # its translation fields are wrong: reported already
-                continue
-            _, footer = build.page_frame(src)  # the overdue banner shows only in previews, never in CI
-            yield src, rendered.markdown + footer
+        for src in self.build.checks.rendered:
+            source = self.source(src)
+            if source is not None:
+                yield src, source
 
-    def text(self, src: str, source: str) -> str:
+    def source(self, src: str) -> str | None:
+        """What the engine converts for one page, or None if it did not render or has a mistake reported."""
+        build = self.build
+        rendered = build.checks.rendered.get(src)
+        if rendered is None or (build.edition is not None and src not in build.edition.status):
+            return None  # not rendered, or its translation fields are wrong: reported already
+        _, footer = build.page_frame(src)  # the overdue banner shows only in previews, never in CI
+        return rendered.markdown + footer
+
+    def html(self, source: str) -> str:
+        """The page's HTML as the engine makes it from its Markdown (before the theme and the spelling)."""
         if self._converter is None:  # loaded only when a page must be measured (a save changes one or two)
             from markdown import Markdown
 
             names, configs = self.extensions
             self._converter = Markdown(extensions=names, extension_configs=configs)
-        html = self._converter.reset().convert(source)
+        return str(self._converter.reset().convert(source))
+
+    def text(self, src: str, source: str) -> str:
+        html = self.html(source)
         if "<h1" not in html:
             html = f"<h1>{escape(self.build.project.pages[src].meta.title)}</h1>\n{html}"
         return article_text(f"<article>{self.build.project.spelling.html(html)}</article>")
