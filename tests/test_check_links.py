@@ -76,6 +76,7 @@ WORKING = [
     "![A calf stretch against a wall.](../assets/illustrations/calf-stretch-standing.svg)",
     "Read [the NHS page](https://www.nhs.uk/conditions/leg-cramps/) or write to <mailto:help@example.org>.",
     "In code, `[not a link](nowhere.md)` is left alone, and so is a macro's argument.",
+    "A definition nothing uses is no link on the page.\n\n[unused-definition]: ../nowhere.md",
 ]
 
 
@@ -117,3 +118,9 @@ def test_a_link_written_over_two_lines_or_around_a_picture_is_checked_too(copy: 
         f"{PAGE}:{line + 2}: the image '../assets/illustrations/calf-strech-standing.svg' is not a file in docs/ "
         "(did you mean '../assets/illustrations/calf-stretch-standing.svg'?)",
     ]
+
+
+def test_a_reference_link_is_named_at_its_definition(copy: CheckCopy) -> None:  # noqa: F811
+    line = copy.append(PAGE, "See [when to get help][help].\n\n[help]: ../when-to-get-hepl.md")
+    assert copy.problems() == [f"{PAGE}:{line + 2}: a link to '../when-to-get-hepl.md', which is not a file in docs/ "
+                               "(did you mean '../when-to-get-help.md'?)"]

@@ -36,7 +36,9 @@ _NOT_TEXT = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$|`[^`\n]+`|\{\{.*?
 _TEXT = r"(?:[^\[\]\n]|\n(?![ \t]*\n)|!?\[[^\]\n]*\](?:\([^)\n]*\))?)*"
 _MARKDOWN = re.compile(rf"(!?)\[{_TEXT}\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")  # also the one inside a link's text
-_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*<?([^\s>]+)", re.M)  # not a footnote's [^1]:
+_DEFINITION = re.compile(r"^ {0,3}\[((?!\^)[^\]\n]+)\]:\s*<?([^\s>]+)", re.M)  # not a footnote's [^1]:
+_FULL_REFERENCE = re.compile(r"\[([^\]\n]+)\]\s?\[([^\]\n]*)\]")  # [text][label], and [label][]
+_SHORT_REFERENCE = re.compile(r"\[([^\]\n]+)\](?!\s?[\[(:])")  # [label]
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 # The ids MkDocs finds in a page's HTML: any element's id, and an <a>'s name.
 _HTML_ID = re.compile(r"""<[a-z][^>]*?\sid=["']([^"']+)["']|<a\s[^>]*?\bname=["']([^"']+)["']""", re.I)
@@ -80,8 +82,11 @@ def _links(source: str) -> Iterator[tuple[int, str, bool]]:
             yield found.start(2 if found.group(2) else 3), target, False
     for found in _IMAGE.finditer(text):
         yield found.start(1 if found.group(1) else 2), found.group(1) or found.group(2), True
+    used = {(label or words).strip().lower() for words, label in _FULL_REFERENCE.findall(text)}
+    used |= {label.strip().lower() for label in _SHORT_REFERENCE.findall(text)}
     for found in _DEFINITION.finditer(text):
-        yield found.start(1), found.group(1), False
+        if found.group(1).strip().lower() in used:  # a definition nothing uses is no link on the page
+            yield found.start(2), found.group(2), False
 
 
 def _split(src: str, target: str) -> tuple[str, str, str] | None:
