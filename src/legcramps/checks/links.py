@@ -27,6 +27,7 @@ from urllib.parse import unquote
 from legcramps.errors import Problem
 from legcramps.model.paper import DIARY_PATH, LARGE_PRINT_PATH, PAPERS, PDF_PATH, PREVIEW_PATH
 from legcramps.model.project import Project
+from legcramps.model.urls import is_elsewhere
 
 # What is not a link of the page's own: code (fenced, also inside a note), macros (their arguments are not
 # links), comments.
@@ -39,7 +40,6 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")  # also the 
 _DEFINITION = re.compile(r"^ {0,3}\[((?!\^)[^\]\n]+)\]:\s*<?([^\s>]+)", re.M)  # not a footnote's [^1]:
 _FULL_REFERENCE = re.compile(r"\[([^\]\n]+)\]\s?\[([^\]\n]*)\]")  # [text][label], and [label][]
 _SHORT_REFERENCE = re.compile(r"\[([^\]\n]+)\](?!\s?[\[(:])")  # [label]
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 # The ids MkDocs finds in a page's HTML: any element's id, and an <a>'s name.
 _HTML_ID = re.compile(r"""<[a-z][^>]*?\sid=["']([^"']+)["']|<a\s[^>]*?\bname=["']([^"']+)["']""", re.I)
 
@@ -91,7 +91,7 @@ def _links(source: str) -> Iterator[tuple[int, str, bool]]:
 
 def _split(src: str, target: str) -> tuple[str, str, str] | None:
     """(the path as written, decoded; the page or file it resolves to; the anchor), or None for another site."""
-    if _SCHEME.match(target):
+    if is_elsewhere(target):
         return None  # another site, mailto: or tel:
     path, _, anchor = target.partition("#")
     path = unquote(path.partition("?")[0])
@@ -111,8 +111,7 @@ def _target_problem(project: Project, src: str, target: str, image: bool, files:
                 f"e.g. '{suggestion}' (the site is published under a sub-path)")
     if resolved in files:
         return None
-    page = next((name for name in (resolved + ".md", resolved.rstrip("/") + ".md", resolved.rstrip("/") + "/index.md")
-                 if name in project.pages), None)
+    page = next((name for name in (resolved + ".md", resolved + "/index.md") if name in project.pages), None)
     if page is not None:
         return f"{what} '{target}': link to the page's file, '{posixpath.relpath(page, here)}{'#' + anchor if anchor else ''}'"
     close = difflib.get_close_matches(path, [posixpath.relpath(name, here) for name in sorted(files)], n=1, cutoff=0.75)

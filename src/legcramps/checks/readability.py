@@ -136,9 +136,13 @@ def reading_score(rule: ReadingRule, text: str) -> float:
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
 def hardest_sentence(rule: ReadingRule, text: str) -> str:
     """The sentence of at least 8 words that scores worst (else the longest): where an editor starts."""
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    sentences = _sentences(text)
     long = [s for s in sentences if len(s.split()) >= 8]
     if not long:
         return max(sentences, key=lambda s: len(s.split()), default="")
@@ -160,10 +164,11 @@ def reading_problem(language: str, src: str, text: str) -> ReadingProblem | None
         return None
     score = reading_score(rule, text)
     if rule.passes(score, src):
-        longest = max((s for s in _SENTENCE_END.split(text) if s.strip()), key=lambda s: len(s.split()), default="")
-        if len(longest.split()) <= rule.sentence_words:
+        longest = max(_sentences(text), key=lambda s: len(s.split()), default="")
+        words = len(longest.split())
+        if words <= rule.sentence_words:
             return None
-        return ReadingProblem(score, longest, f"a sentence of {len(longest.split())} words is too long to take in at once "
+        return ReadingProblem(score, longest, f"a sentence of {words} words is too long to take in at once "
                                               f"(at most {rule.sentence_words}): split it: '{_shown(longest)}'")
     limit = rule.limit_for(src)
     sentence = hardest_sentence(rule, text)

@@ -13,16 +13,14 @@ from legcramps.session import Build
 
 
 def check_anchor_links(build: Build) -> list[Problem]:
-    project, pages = build.project, PageText(build)
+    pages = PageText(build)
     ids: dict[str, set[str] | None] = {}
 
     def anchors_of(src: str) -> set[str] | None:
-        """None for a page whose ids are not known: it did not render, or its footer names a page with a
-        mistake of its own (that mistake is the one to report)."""
+        """None for a page whose HTML is not known yet (PageText.source: a mistake is reported first)."""
         if src not in ids:
-            page = project.pages.get(src)
-            source = pages.source(src) if page and all(map(project.pages.__contains__, page.meta.related)) else None
+            source = pages.source(src)
             ids[src] = html_ids(pages.html(source)) if source is not None else None
         return ids[src]
 
-    return check_anchors(project, anchors_of)
+    return check_anchors(build.project, anchors_of)

@@ -55,10 +55,12 @@ class PageText:
 
     def source(self, src: str) -> str | None:
         """What the engine converts for one page, or None if it did not render or has a mistake reported."""
-        build = self.build
+        build, project = self.build, self.build.project
         rendered = build.checks.rendered.get(src)
         if rendered is None or (build.edition is not None and src not in build.edition.status):
             return None  # not rendered, or its translation fields are wrong: reported already
+        if not all(target in project.pages for target in project.pages[src].meta.related):
+            return None  # its footer names a page with a mistake of its own, reported already
         _, footer = build.page_frame(src)  # the overdue banner shows only in previews, never in CI
         return rendered.markdown + footer
 

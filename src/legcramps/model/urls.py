@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import posixpath
+import re
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 
 
 def page_url(src_path: str) -> str:
@@ -22,3 +25,8 @@ def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     if to_src.endswith(".md"):
         link = "./" if link == "." else link + "/"
     return link + (f"#{anchor}" if anchor else "")
+
+
+def is_elsewhere(address: str) -> bool:
+    """An address with a scheme (another site, mailto:, tel:, data:) or one starting with //: not a file of the site."""
+    return _SCHEME.match(address) is not None

@@ -47,6 +47,7 @@ class Loader(SafeLoader):
 INDENTED = "this line is indented: start every field at the beginning of the line"
 NOT_LINED_UP = "this line is not lined up with the lines above it: use the same indentation as its neighbours"
 COLON = 'the value has a colon in it: put the whole value in quotes, e.g. title: "Cramps: what to do"'
+_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
 def colon_message(line: str) -> str:
@@ -56,7 +57,6 @@ def colon_message(line: str) -> str:
         return COLON
     value = match.group(3).replace('"', "'")
     return f'the value has a colon in it: put the whole value in quotes, {match.group(2)}: "{value}"'
-_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
 def _content_indent(line: str) -> int:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from urllib.parse import unquote
 
 from legcramps.errors import ContentError
+from legcramps.model.urls import is_elsewhere
 
 _IMG = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"\s([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
@@ -74,7 +75,7 @@ def size_images(html: str, page_dir: str, read: Callable[[str], bytes | None],
         tag = match.group(0)
         attributes = {name.lower(): value[1:-1] for name, value in _ATTRIBUTE.findall(tag)}
         src = attributes.get("src", "")
-        if ("width" in attributes and "height" in attributes) or not src or re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
+        if ("width" in attributes and "height" in attributes) or not src or is_elsewhere(src):
             return tag  # already sized, or not a file of the site (data: images carry their own size)
         if any(not attributes[name].isdigit() for name in ("width", "height") if name in attributes):
             return tag  # a size in other units (50%): the editor's choice
