@@ -71,10 +71,11 @@ build: system-build $(BIN)/.site-deps $(BIN)/.bytecode
 	$(BIN)/python -m tools.build_site .site-build $(CONFIG)
 	rm -rf site && mv .site-build site
 
-# Every content rule the build and CI apply, in every edition, without building (no MkDocs, no PDF): one
-# line per mistake with its file, line and fix (src/legcramps/content_check/command.py).
-check: $(BIN)/.site-deps
-	$(BIN)/python -m legcramps check -f $(CONFIG)
+# Every content rule the build and CI apply, in every edition, without building the site (no MkDocs): one
+# line per mistake with its file, line and fix (src/legcramps/content_check/command.py). The handout and the
+# diary are drawn only to count their pages, and only when the preview's handout cache lacks them.
+check: system-build $(BIN)/.site-deps
+	HANDOUT_CACHE_DIR=.cache/handout $(BIN)/python -m legcramps check -f $(CONFIG)
 
 serve: system-build $(BIN)/.site-deps $(BIN)/.bytecode
 	HANDOUT_CACHE_DIR=.cache/handout $(BIN)/mkdocs serve --strict --livereload -f $(CONFIG) --dev-addr 127.0.0.1:$(PORT)

@@ -142,7 +142,10 @@ def test_a_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode != 0
-    assert BROKEN_PAGE in result.stdout + result.stderr, "the build did not get as far as the page"
+    output = result.stdout + result.stderr
+    assert BROKEN_PAGE in output, "the build did not get as far as the page"
+    # The line naming the mistake comes first, MkDocs' "Aborted" after it, as MkDocs wrote them.
+    assert output.index(BROKEN_PAGE) < output.index("Aborted with a BuildError!"), output
     assert (good / "index.html").read_text() == "last good build"
 
 

@@ -181,7 +181,8 @@ def test_a_sixth_quick_step_is_refused(copy: CheckCopy) -> None:
     line = copy.edit(steps, "sources:", "  - do: Breathe.\n    how: Slow and deep.\nsources:")
     assert copy.problems() == [
         f"{steps}:{line}: 6 quick steps; 'cramp-right-now.md' shows at most 5: merge two steps or take one out",
-        "data/es/quick-steps.yml: 5 quick steps, but the original has 6: translate each step, add none",
+        f"data/es/quick-steps.yml:{copy.line_of('data/es/quick-steps.yml', 'steps:')}: 5 quick steps, but the original "
+        "has 6: translate each step, add none",
     ]
 
 

@@ -120,8 +120,11 @@ def test_entries_are_escaped() -> None:
     ({k: v for k, v in ENTRY.items() if k != "title"}, "entry 'x' is missing 'title'"),
     ({k: v for k, v in ENTRY.items() if k not in ("doi", "pmid")}, "entry 'x' needs at least one of 'doi', 'pmid' or 'url'"),
     ({k: v for k, v in ENTRY.items() if k != "authors"}, "entry 'x' needs 'authors' or 'publisher'"),
-    ({**ENTRY, "pmid": "PMID123"}, "entry 'x': pmid must be digits, got 'PMID123'"),
-    ({**ENTRY, "doi": "doi.org/10.1"}, "entry 'x': doi must start with '10.', got 'doi.org/10.1'"),
+    ({**ENTRY, "pmid": "PMID123"}, "entry 'x': pmid must be the PubMed number alone, digits only, got 'PMID123'"),
+    ({**ENTRY, "doi": "doi.org/10.1"}, "entry 'x': doi must start with '10.' (write only the part from 10., without "
+                                       "https://doi.org/), got 'doi.org/10.1'"),
+    ({**ENTRY, "doi": "10.1016/S1836-9553 (12) 70068-1"}, "entry 'x': a doi has no spaces, got "
+                                                          "'10.1016/S1836-9553 (12) 70068-1': copy it again from the source"),
     ({**ENTRY, "year": "2012a"}, "entry 'x': year must be four digits, got '2012a'"),
     ({**ENTRY, "url": "http://example.org/"}, "entry 'x': url must start with https://"),
     ({**ENTRY, "jornal": "x"}, "entry 'x' has an unknown field 'jornal' (did you mean 'journal'?)"),

@@ -8,7 +8,10 @@ never fails them; the PDFs of the session's own build are read in tests/test_han
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
@@ -92,6 +95,25 @@ def test_a_handout_mistake_stops_the_build_naming_the_file(tmp_path: Path, mista
     lines = [line for line in result.output.splitlines() if named in line and words in line]
     assert len(lines) >= 1, f"no one line names {named} and says {words!r}:\n{result.output}"
     assert "Traceback" not in result.output
+
+
+def test_check_draws_the_handout_to_refuse_warning_signs_that_push_it_onto_a_third_page(tmp_path: Path) -> None:
+    """Only drawing tells the page count: `check` draws (or takes from the cache) what the build would."""
+    project = project_copy(tmp_path)
+    signs = "".join(f"  extra-{n}: a long new sign that goes on about something readers should know, and then says "
+                    f"more about it, so that it takes two full lines of the handout ({n})\n" for n in range(8))
+    for language in ("en", "es"):
+        path = project / "data" / language / "warning-signs.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("\nroutine:\n", "\nroutine:\n" + signs), encoding="utf-8")
+    env = {**os.environ, "HANDOUT_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "legcramps", "check", "-f", "mkdocs.yml"], cwd=project, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("data/handout.yml: the handout is 3 pages") and "a warning sign" in first, result.stderr
+    quick = subprocess.run([sys.executable, "-m", "legcramps", "check", "-f", "mkdocs.yml", "--no-pdf"], cwd=project,
+                           env=env, capture_output=True, text=True)
+    assert quick.returncode == 0, quick.stderr  # without drawing, the page count is the build's to find
 
 
 def test_previews_reuse_an_unchanged_handout_but_never_one_that_warned(tmp_path: Path) -> None:

@@ -178,12 +178,14 @@ def test_a_picture_with_ids_keeps_them_its_own(copy: ProjectCopy) -> None:
 def test_the_spanish_edition_shows_the_same_pictures_with_its_own_alt_text(copy: ProjectCopy) -> None:
     assert edition_problems(copy.root) == []
     copy.edit(STEPS_ES, "picture: step-rub-calf.svg", "picture: step-warm-wait.svg")
+    steps = copy.line_of(STEPS_ES, "steps:")
     assert edition_problems(copy.root) == [
-        f"{STEPS_ES}: step 3 shows step-warm-wait.svg but the original shows step-rub-calf.svg: keep the same pictures "
-        "(translate only 'alt')"]
+        f"{STEPS_ES}:{steps}: step 3 shows step-warm-wait.svg but the original shows step-rub-calf.svg: keep the "
+        "original's steps in its order, with the same pictures (translate only 'alt')"]
     copy.edit(STEPS_ES, "picture: step-warm-wait.svg\n    alt: Una persona sentada", "picture: step-rub-calf.svg\n    alt: "
               "Una persona sentada")
     english = yaml.safe_load(copy.text(STEPS))["after"][0]["pictures"][2]["alt"]
     spanish = yaml.safe_load(copy.text(STEPS_ES))["after"][0]["pictures"][2]["alt"]
     copy.edit(STEPS_ES, f"alt: {spanish}", f"alt: {english}")
-    assert edition_problems(copy.root) == [f"{STEPS_ES}: note 1: the alt text of move-foot.svg is the original's: translate it"]
+    assert edition_problems(copy.root) == [f"{STEPS_ES}:{steps}: note 1: the alt text of move-foot.svg is the original's: "
+                                           "translate it"]

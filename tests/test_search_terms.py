@@ -196,13 +196,15 @@ def test_words_are_compared_without_case_accents_or_apostrophes() -> None:
     assert search_words("Can’t BREATHE, niño (fit)") == ["cant", "breathe", "nino", "fit"]
 
 
-def test_phrases_for_one_sign_are_read_and_a_wrong_id_is_a_note(tmp_path: Path, copy_project: ProjectCopy) -> None:
+def test_phrases_for_one_sign_are_read_and_a_wrong_id_is_refused(tmp_path: Path, copy_project: ProjectCopy) -> None:
+    """A misspelt sign id would quietly leave that danger sign out of search's answers: it stops the build."""
     terms = terms_from(tmp_path, "signs:\n  calf-swollen: [Swollen Leg, swollen leg, red leg]\n")
     assert terms.signs == {"calf-swollen": ("swollen leg", "red leg")} and terms.entries == {}
     with pytest.raises(ContentError, match="needs a list of phrases"):
         terms_from(tmp_path, "signs:\n  calf-swollen:\n")
     line = copy_project.edit(TERMS, "  calf-swollen: [", "  calf-swolen: [swollen leg]\n  calf-swollen: [")
     project, problems = load(copy_project.root)
-    assert project is not None and problems == []
-    assert search_notes(project) == [f"{TERMS}:{line}: no warning sign has the id 'calf-swolen' (warning-signs.yml, "
-                                     "topic-signs.yml), so the phrases listed for it find nothing"]
+    assert project is not None and [str(problem) for problem in problems] == [
+        f"{TERMS}:{line}: no warning sign has the id 'calf-swolen' (did you mean 'calf-swollen'?): use the id the sign "
+        "has in warning-signs.yml or topic-signs.yml, or these phrases answer nothing"]
+    assert search_notes(project) == []  # a mistake, not a note

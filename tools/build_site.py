@@ -57,8 +57,9 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None, conf
     for edition in all_editions:
         target = out / edition.path if edition.path else out
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", edition.config, "-d", str(target)]
-        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
-        output.append(result.stdout + result.stderr)
+        # One stream, in the order MkDocs wrote it: its log lines (stderr) before the "Aborted" it prints last (stdout).
+        result = subprocess.run(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        output.append(result.stdout)
         if result.returncode != 0:
             return result.returncode, "".join(output)
     for edition in all_editions:

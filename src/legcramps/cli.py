@@ -1,6 +1,6 @@
 """The command line: the same checks and handout as the site build, with no site engine.
 
-    python -m legcramps check [-f mkdocs.yml]          every content rule, every edition; exit 1 on any mistake
+    python -m legcramps check [-f mkdocs.yml] [--no-pdf]  every content rule, every edition; exit 1 on any mistake
     python -m legcramps handout [-f mkdocs.yml] [-o DIR]  write both PDFs and the preview image
 """
 
@@ -30,12 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=("check", "handout"))
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("-o", "--output", type=Path, default=Path("site"), help="folder for the handout files")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="check: do not draw the handout and diary to count their pages (the build still does)")
     args = parser.parse_args(argv)
     if not args.config_file.is_file():
         print(f"{args.config_file}: file not found (run this in the project folder)", file=sys.stderr)
         return 2
     if args.command == "check":
-        return _check(args.config_file)
+        return _check(args.config_file, draw=not args.no_pdf)
     build = _start(args.config_file)
     if build is None:
         return 1
@@ -65,11 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if handler.count else 0
 
 
-def _check(config_file: Path) -> int:
+def _check(config_file: Path, draw: bool) -> int:
     from legcramps.content_check.command import check_site
 
     try:
-        result = check_site(config_file)
+        result = check_site(config_file, draw=draw)
     except MachineProblem as missing:  # this computer's, never the page's: no file:line
         print(f"Cannot check on this computer: {missing}", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from legcramps.checks.rules import CheckResult, overdue_allowed, run_checks
 from legcramps.errors import ContentProblems, Problem
+from legcramps.model.edition_data import shared_data_problems
 from legcramps.model.editions import EditionCheck, check_edition
 from legcramps.model.project import Project, load_project, project_inputs
 from legcramps.model.settings import Settings, load_settings
@@ -63,14 +64,19 @@ def read_build(settings: Settings, today: date | None = None) -> tuple[Build | N
     project, problems = load_project(settings)
     if project is None:
         return None, problems
-    checks = run_checks(project, today or date.today(), allow_overdue=overdue_allowed())
-    problems += checks.problems
-    edition = None
+    original = None
     original_config = settings.edition.get("translated_from")
     if original_config:
         original, original_problems = load_project(load_settings(settings.root / str(original_config)))
         if original is None:
             return None, list(dict.fromkeys(problems + original_problems))  # a shared file's mistake once
+        # Signs, words or steps out of step with the original: pages rendered from them would only repeat it.
+        if shared := shared_data_problems(project, original):
+            return None, problems + shared
+    checks = run_checks(project, today or date.today(), allow_overdue=overdue_allowed())
+    problems += checks.problems
+    edition = None
+    if original is not None:
         edition = check_edition(project, original)
         problems += edition.problems
     return Build(project, checks, _fingerprint(settings), settings, edition), problems

@@ -18,6 +18,7 @@ from legcramps.model.datafile import line_of
 from legcramps.model.handout_plan import HANDOUT_PLAN_FILE as HANDOUT_PLAN
 from legcramps.model.page_model import check_strategy_sections
 from legcramps.model.project import BIBLIOGRAPHY, Project
+from legcramps.model.search_terms import SEARCH_TERMS_FILE
 from legcramps.model.source_dates import reminder_problems, source_problems, stops_the_build
 from legcramps.model.words import GRADE_KEYS
 from legcramps.render.macros import GRADING_PAGE
@@ -84,10 +85,11 @@ def check_nav(project: Project) -> list[Problem]:
 def check_handout_plan(project: Project) -> list[Problem]:
     plan = project.handout
     problems = []
+    in_nav = set(project.nav_paths())
     for src in plan.strategies:
         page = project.pages.get(src)
-        if src in project.unreadable:
-            continue
+        if src in project.unreadable or (page is not None and src not in in_nav):
+            continue  # named by its own mistake, or as missing from the navigation (check_nav)
         if page is None or not page.meta.is_strategy:
             choices = [meta.src_path for meta in project.strategies()]
             problems.append(Problem(HANDOUT_PLAN, f"'{src}' is not a strategy page{did_you_mean(src, choices)}", plan.line(src)))
@@ -96,6 +98,17 @@ def check_handout_plan(project: Project) -> list[Problem]:
             problems.append(Problem(HANDOUT_PLAN, f"unknown citation key '{key}'{did_you_mean(key, project.bibliography)}",
                                     plan.line(key)))
     return problems
+
+
+def check_search_signs(project: Project) -> list[Problem]:
+    """Every sign id the shared search list names is a warning sign: a misspelt one would leave that sign
+    out of the answers search gives (search/signs.py), with no other sign of it."""
+    known = [sign_id for signs in (project.signs, project.topic_signs) for tier in signs.tiers.values() for sign_id in tier]
+    where = project.rel(project.settings.words_dir / SEARCH_TERMS_FILE)
+    return [Problem(where, f"no warning sign has the id '{sign_id}'{did_you_mean(sign_id, known)}: use the id the "
+                           "sign has in warning-signs.yml or topic-signs.yml, or these phrases answer nothing",
+                    project.search_terms.sign_lines.get(sign_id))
+            for sign_id in project.search_terms.signs if sign_id not in known]
 
 
 def check_featured(project: Project) -> list[Problem]:
@@ -124,14 +137,25 @@ def check_citations(project: Project, rendered: dict[str, RenderedPage]) -> list
     cited = {key for page in rendered.values() for key in page.macros.citations.order}
     cited |= set(project.handout.sources)
     language = project.settings.language.split("-")[0]
-    return [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it", source.line)
-            for key, source in project.bibliography.items()
-            if key not in cited and (source.language or "en") == language]  # another language's edition cites it
+    problems = [Problem(BIBLIOGRAPHY, f"source '{key}' is cited by no page: cite it or delete it", source.line)
+                for key, source in project.bibliography.items()
+                if key not in cited and (source.language or "en") == language]  # another language's edition cites it
+    # A source in another language (`language: es`) serves only its own edition's readers; English sources
+    # are cited everywhere (a translated edition says which of its sources are in English).
+    for src, page in sorted(rendered.items()):
+        for key in page.macros.citations.order:
+            other = project.bibliography[key].language
+            if other and other != language:
+                text = project.pages[src].source
+                problems.append(Problem(project.docs_path(src), f"cites '{key}', a source in another language "
+                                        f"(language: {other}): cite a source readers of this edition can read",
+                                        _line_at(text, text.find(key)) if key in text else None))
+    return problems
 
 
 def check_source_dates(project: Project, today: date, allow_overdue: bool = False) -> list[Problem]:
     """Source checks that stop the build (rules and reminders: legcramps/model/source_dates.py)."""
-    return [Problem(BIBLIOGRAPHY, problem.line(), project.bibliography[problem.key].line)
+    return [Problem(BIBLIOGRAPHY, problem.line(), project.bibliography[problem.key].line_of(problem.field))
             for problem in source_problems(project.bibliography, today) if stops_the_build(problem, allow_overdue)]
 
 
@@ -179,6 +203,7 @@ def run_checks(project: Project, today: date, allow_overdue: bool = False) -> Ch
     result.problems += check_pages(project, today, allow_overdue)
     result.problems += check_nav(project)
     result.problems += check_handout_plan(project)
+    result.problems += check_search_signs(project)
     result.problems += check_grading_page(project)
     result.problems += check_featured(project)
     result.problems += check_source_dates(project, today, allow_overdue)

@@ -39,7 +39,9 @@ def _add(found: list[Any], new: list[Any]) -> None:
     found += [item for item in new if item not in found]
 
 
-def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
+def check_site(config_file: Path, today: date | None = None, draw: bool = False) -> SiteCheck:
+    """Every edition's mistakes, reminders and notes. `draw`: also draw the documents that have a page limit
+    (content_check/handout_fit.py), as `python -m legcramps check` does; the package's own tests leave it off."""
     today = today or date.today()
     result = SiteCheck()
     for config in (config_file.parent / edition.config for edition in site_editions(config_file)):
@@ -53,6 +55,10 @@ def check_site(config_file: Path, today: date | None = None) -> SiteCheck:
             # The reading measures need the pages as the engine gets them (footers too): only once the build would pass.
             problems += diary_problems(build.project)  # the handout's data the PDFs read: the build stops on it too
             problems += check_content(build) + check_anchor_links(build) + (check_reading(build) if not problems else [])
+            if draw and not problems:
+                from legcramps.content_check.handout_fit import handout_fit_problems  # WeasyPrint: only when drawing
+
+                problems += handout_fit_problems(build.project)
             _add(result.reminders, [str(reminder) for reminder in date_reminders(build.project, today, overdue_allowed())])
             _add(result.notes, search_notes(build.project))
             result.pages += len(build.project.pages)

@@ -42,6 +42,11 @@ class Source:
     status: str = ""
     superseded_by: str = ""
     line: int | None = field(default=None, compare=False)  # where data/bibliography.yml defines it
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False)  # and each of its fields
+
+    def line_of(self, name: str) -> int | None:
+        """The line of one of its fields (a mistake in a date is named there), else of the entry."""
+        return self.field_lines.get(name, self.line)
 
     def links(self, web_label: str = "Web page") -> list[tuple[str, str]]:
         """(label, address) pairs: DOI, PubMed, then the web page."""
@@ -76,12 +81,25 @@ class Source:
         return Markup(" ".join(parts) + (f" {links}" if links else ""))
 
 
-class UnknownField(ContentError):
-    """A misspelt or unknown field of an entry: named on its own line."""
+class FieldMistake(ContentError):
+    """A mistake in one field of an entry (misspelt, unknown, or its value): named on the field's own line."""
 
     def __init__(self, message: str, name: str) -> None:
         super().__init__(message)
         self.name = name
+
+
+def _field_lines(lines: list[str], key_line: int | None) -> dict[str, int]:
+    """Each field of the entry that starts on `key_line` with its line, up to the next entry."""
+    found: dict[str, int] = {}
+    for number in range(key_line or len(lines), len(lines)):
+        line = lines[number]
+        if line[:1] not in ("", " ", "\t", "#"):
+            break
+        name = line.strip().split(":", 1)[0]
+        if ":" in line and name:
+            found.setdefault(name, number + 1)
+    return found
 
 
 def _field_line(text: str, key_line: int | None, name: str) -> int | None:
@@ -102,7 +120,7 @@ def parse_source(key: object, raw: object) -> Source:
     if unknown:
         name = str(unknown[0])
         hint = did_you_mean(name, _FIELDS + _DATE_FIELDS) or f" (the fields are: {', '.join(_FIELDS + _DATE_FIELDS)})"
-        raise UnknownField(f"entry {key!r} has an unknown field {name!r}{hint}", name)
+        raise FieldMistake(f"entry {key!r} has an unknown field {name!r}{hint}", name)
     values: dict[str, Any] = {
         name: str(raw[name]).strip() for name in _FIELDS + _DATE_FIELDS if raw.get(name) not in (None, "")
     }
@@ -110,19 +128,25 @@ def parse_source(key: object, raw: object) -> Source:
         if name not in values:
             raise ContentError(f"entry {key!r} is missing {name!r}")
     if not re.fullmatch(r"(19|20)\d\d", values["year"]):
-        raise ContentError(f"entry {key!r}: year must be four digits, got {values['year']!r}")
+        raise FieldMistake(f"entry {key!r}: year must be four digits, got {values['year']!r}", "year")
     if "authors" not in values and "publisher" not in values:
         raise ContentError(f"entry {key!r} needs 'authors' or 'publisher'")
     if not any(name in values for name in ("doi", "pmid", "url")):
         raise ContentError(f"entry {key!r} needs at least one of 'doi', 'pmid' or 'url'")
     if "language" in values and not re.fullmatch(r"[a-z]{2}", values["language"]):
-        raise ContentError(f"entry {key!r}: language must be a two-letter code such as es, got {values['language']!r}")
+        raise FieldMistake(f"entry {key!r}: language must be a two-letter code such as es, got {values['language']!r}",
+                           "language")
     if "pmid" in values and not values["pmid"].isdigit():
-        raise ContentError(f"entry {key!r}: pmid must be digits, got {values['pmid']!r}")
+        raise FieldMistake(f"entry {key!r}: pmid must be the PubMed number alone, digits only, got {values['pmid']!r}", "pmid")
     if "doi" in values and not values["doi"].startswith("10."):
-        raise ContentError(f"entry {key!r}: doi must start with '10.', got {values['doi']!r}")
+        raise FieldMistake(f"entry {key!r}: doi must start with '10.' (write only the part from 10., without "
+                           f"https://doi.org/), got {values['doi']!r}", "doi")
+    if "doi" in values and re.search(r"\s", values["doi"]):  # the link would break where the space is
+        raise FieldMistake(f"entry {key!r}: a doi has no spaces, got {values['doi']!r}: copy it again from the source", "doi")
     if "url" in values and not values["url"].startswith("https://"):
-        raise ContentError(f"entry {key!r}: url must start with https://")
+        raise FieldMistake(f"entry {key!r}: url must start with https://", "url")
+    if "url" in values and re.search(r"\s", values["url"]):
+        raise FieldMistake(f"entry {key!r}: a url has no spaces, got {values['url']!r}: copy it again from the source", "url")
     year = int(values.pop("year"))
     return Source(key=key, year=year, **values)
 
@@ -133,10 +157,12 @@ def load_bibliography(path: Path) -> dict[str, Source]:
     if not isinstance(raw, dict):
         raise ContentError("the bibliography must map citation keys to entries")
     sources = {}
+    lines = text.splitlines()
     for key, entry in raw.items():
         try:
-            sources[key] = replace(parse_source(key, entry), line=line_of(text, str(key)))
-        except UnknownField as error:
+            line = line_of(text, str(key))
+            sources[key] = replace(parse_source(key, entry), line=line, field_lines=_field_lines(lines, line))
+        except FieldMistake as error:
             raise ContentError(error.message, _field_line(text, line_of(text, str(key)), error.name)) from None
         except ContentError as error:
             raise ContentError(error.message, line_of(text, str(key))) from None

@@ -32,6 +32,23 @@ def line_of(text: str, key: str) -> int | None:
     return _entry_lines(text).get(key)
 
 
+
+def line_under(text: str, section: str, key: str) -> int | None:
+    """The line of `key` inside the top-level `section` (a key of the same name elsewhere is not it), else
+    the section's own line, where a missing key goes."""
+    start = line_of(text, section)
+    if start is None:
+        return None
+    lines = text.splitlines()
+    entry = re.compile(rf"^[ \t]+['\"]?{re.escape(key)}['\"]?[ \t]*:")
+    for number in range(start, len(lines)):
+        if lines[number][:1] not in ("", " ", "\t", "#"):
+            break  # the next top-level entry: the section has ended
+        if entry.match(lines[number]):
+            return number + 1
+    return start
+
+
 _ENTRY = re.compile(r"^[ \t]*(-[ \t]*)?([^:\n]*):", re.MULTILINE)
 
 
@@ -64,8 +81,8 @@ def require_mapping(value: object, what: str) -> dict[str, Any]:
 
 
 def require_text(value: object, what: str, line: int | None = None) -> str:
-    if value is None:
-        raise ContentError(f"{what} is missing", line)
+    if value is None:  # not written, or written with nothing after its colon
+        raise ContentError(f"{what} is missing or empty: write the words readers see there", line)
     if not isinstance(value, str) or not value.strip():
         raise ContentError(f"{what} must be text", line)
     return value.strip()

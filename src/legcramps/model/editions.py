@@ -23,8 +23,8 @@ from typing import Any
 
 from legcramps.errors import Problem
 from legcramps.model.datafile import line_of
+from legcramps.model.edition_data import shared_data_problems
 from legcramps.model.project import Page, Project
-from legcramps.model.safety import translation_picture_problem
 
 FINGERPRINT_LENGTH = 12
 
@@ -135,27 +135,5 @@ def check_edition(project: Project, original: Project) -> EditionCheck:
     if nav_problem:
         message, point_at = nav_problem
         result.problems.append(Problem(project.settings.config_name, message, _nav_line(project, point_at)))
-    for name, mine, theirs in (("warning-signs.yml", project.signs, original.signs),
-                               ("topic-signs.yml", project.topic_signs, original.topic_signs)):
-        for tier, signs in theirs.tiers.items():
-            if list(signs) != list(mine.tiers.get(tier, {})):
-                result.problems.append(Problem(project.rel(project.settings.words_dir / name),
-                                               f"the '{tier}' signs must have the same ids, in the same order, as "
-                                               f"{original.rel(original.settings.words_dir / name)}"))
-    words_file = project.rel(project.settings.words_dir / "words.yml")
-    for part in ("check_first", "evidence", "footer", "overdue", "handout", "edition", "site", "sources"):
-        missing = sorted(set(getattr(original.words, part)) - set(getattr(project.words, part)))
-        if missing:
-            result.problems.append(Problem(words_file, f"'{part}' has no '{missing[0]}': translate every word the original has"))
-    groups = sorted(set(original.words.check_first["groups"]) - set(project.words.check_first["groups"]))
-    if groups:
-        result.problems.append(Problem(words_file, f"check_first group '{groups[0]}' is not translated"))
-    if len(original.steps.steps) != len(project.steps.steps):
-        result.problems.append(Problem(project.rel(project.settings.words_dir / "quick-steps.yml"),
-                                       f"{len(project.steps.steps)} quick steps, but the original has "
-                                       f"{len(original.steps.steps)}: translate each step, add none"))
-    else:
-        pictures = translation_picture_problem(project.steps, original.steps)
-        if pictures:
-            result.problems.append(Problem(project.rel(project.settings.words_dir / "quick-steps.yml"), pictures))
+    result.problems += shared_data_problems(project, original)
     return result

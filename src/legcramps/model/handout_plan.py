@@ -25,12 +25,14 @@ class HandoutPlan:
         return entry_line(self.text, entry)
 
 
-def entry_line(text: str, entry: str) -> int | None:
-    """The line that lists `entry` (a page or a citation key), outside comments."""
+def entry_line(text: str, entry: str, occurrence: int = 1) -> int | None:
+    """The line that lists `entry` (a page or a citation key) for the `occurrence`th time, outside comments."""
     listed = re.compile(rf"(^|[\s\[,'\"]){re.escape(entry)}($|[\s\],'\"])")
     for number, line in enumerate(text.splitlines(), start=1):
         if listed.search(line.split("#")[0]):
-            return number
+            occurrence -= 1
+            if occurrence == 0:
+                return number
     return None
 
 
@@ -59,5 +61,6 @@ def load_handout_plan(path: Path) -> HandoutPlan:
         )
     duplicates = sorted({page for page in strategies if strategies.count(page) > 1})
     if duplicates:
-        raise ContentError(f"'{duplicates[0]}' is listed twice under 'strategies'", line_of(text, "strategies"))
+        raise ContentError(f"'{duplicates[0]}' is listed twice under 'strategies': keep one",
+                           entry_line(text, duplicates[0], occurrence=2) or line_of(text, "strategies"))
     return HandoutPlan(strategies, _keys(data, "sources", "nhs-leg-cramps, hawke2021", text), text)

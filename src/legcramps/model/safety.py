@@ -201,7 +201,8 @@ def translation_picture_problem(mine: QuickSteps, original: QuickSteps) -> str |
     for (where, pictures), (_, theirs) in zip(shown(mine), shown(original), strict=False):
         if [p.file for p in pictures] != [p.file for p in theirs]:
             return (f"{where} shows {', '.join(p.file for p in pictures) or 'no picture'} but the original shows "
-                    f"{', '.join(p.file for p in theirs) or 'none'}: keep the same pictures (translate only 'alt')")
+                    f"{', '.join(p.file for p in theirs) or 'none'}: keep the original's steps in its order, "
+                    "with the same pictures (translate only 'alt')")
         same = next((p for p, other in zip(pictures, theirs, strict=True) if p.alt == other.alt), None)
         if same:
             return f"{where}: the alt text of {same.file} is the original's: translate it"

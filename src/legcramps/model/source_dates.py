@@ -58,6 +58,7 @@ class DateProblem:
     kind: Kind
     label: str = "needs_fixing"  # for readers of the editorial policy page: a key of words.yml `sources`
     label_date: str = ""  # the raw date the label names, shown in the edition's format
+    field: str = ""  # the field of the entry the problem is in (its line is named), if one
 
     def line(self) -> str:
         return f"source '{self.key}': {self.message}"
@@ -94,8 +95,8 @@ def problems_for(source: Source, today: date) -> list[DateProblem]:
     """Every problem with one source's dates and status, checked against `today`."""
     found: list[DateProblem] = []
 
-    def add(kind: Kind, message: str, label: str = "needs_fixing", label_date: str = "") -> None:
-        found.append(DateProblem(source.key, message, kind, label, label_date))
+    def add(kind: Kind, message: str, label: str = "needs_fixing", label_date: str = "", field: str = "") -> None:
+        found.append(DateProblem(source.key, message, kind, label, label_date, field))
 
     days: dict[str, date] = {}
     for name in ("checked", "source_reviewed", "source_next_review"):
@@ -105,11 +106,11 @@ def problems_for(source: Source, today: date) -> list[DateProblem]:
         parsed = parse_day(value)
         if parsed is None or (name == "checked" and not parsed[1]):
             form = "YYYY-MM-DD" if name == "checked" else "YYYY-MM-DD or YYYY-MM"
-            add("error", f"'{name}' must be a date written {form}, got {value!r}")
+            add("error", f"'{name}' must be a date written {form}, got {value!r}", field=name)
         else:
             days[name] = parsed[0]
     if source.status and source.status not in STATUSES:
-        add("error", f"unknown status {source.status!r} (use one of: {', '.join(STATUSES)})")
+        add("error", f"unknown status {source.status!r} (use one of: {', '.join(STATUSES)})", field="status")
     if source.status == "superseded" and not source.superseded_by:
         add("error", "status 'superseded' needs 'superseded_by': the newer version")
     if source.status == "retracted":
@@ -117,11 +118,12 @@ def problems_for(source: Source, today: date) -> list[DateProblem]:
     checked = days.get("checked")
     reviewed, next_review = days.get("source_reviewed"), days.get("source_next_review")
     if checked and checked > today:
-        add("error", f"'checked' is in the future ({source.checked})")
+        add("error", f"'checked' is in the future ({source.checked}): write the day you compared our wording with "
+                     "the source", field="checked")
     if reviewed and next_review and next_review <= reviewed:
-        add("error", "'source_next_review' must be later than 'source_reviewed'")
+        add("error", "'source_next_review' must be later than 'source_reviewed'", field="source_next_review")
     if checked and reviewed and reviewed > checked:
-        add("error", "'source_reviewed' is later than 'checked': record the day you looked at the source")
+        add("error", "'source_reviewed' is later than 'checked': record the day you looked at the source", field="checked")
     if found:
         return found
     if is_web(source) and checked is None:

@@ -13,7 +13,7 @@ from babel.dates import format_date, format_skeleton
 
 from legcramps.errors import ContentError, did_you_mean
 from legcramps.model.care import CareSettings
-from legcramps.model.datafile import line_of, read_data, require_mapping, require_text
+from legcramps.model.datafile import line_of, line_under, read_data, require_mapping, require_text
 
 TIER_KEYS = ("emergency", "urgent", "soon", "routine")
 GRADE_KEYS = ("high", "moderate", "low", "very-low", "no-evidence", "no-benefit")
@@ -102,9 +102,14 @@ def _month_date(day: date, locale: str) -> str:
 def load_words(path: Path, locale: str = "en-US") -> Words:
     data, text = read_data(path)
     data = require_mapping(data, "the file")
+    unknown = [str(name) for name in data if name not in SECTIONS]
     for name in SECTIONS:
         if name not in data:
-            raise ContentError(f"'{name}' is missing")
+            close = did_you_mean(name, unknown) if unknown else ""
+            if close.startswith(" (did you mean"):  # a misspelt name: point at it
+                wrong = close.split("'")[1]
+                raise ContentError(f"'{wrong}' is not a name this file uses: write '{name}'", line_of(text, wrong))
+            raise ContentError(f"'{name}' is missing: add it, with its words, as every edition's words.yml has it")
     tiers = require_mapping(data["tiers"], "tiers")
     for key in TIER_KEYS:
         tier = require_mapping(tiers.get(key), f"tiers.{key}")
@@ -121,20 +126,20 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
     for section, parts in _LOOKED_UP.items():
         found = require_mapping(data[section], section)
         for part in parts:
-            said = require_text(found.get(part), f"{section}.{part}", line_of(text, section))
+            said = require_text(found.get(part), f"{section}.{part}", line_under(text, section, part))
             allowed = _PLACEHOLDERS.get(f"{section}.{part}", ())
             _check_placeholders(said, allowed, f"{section}.{part}", text, line_of(text, section))
     for group, said in require_mapping(data["check_first"].get("groups"), "check_first.groups").items():
         require_text(said, f"check_first.groups.{group}", line_of(text, str(group)))
     found_sections = require_mapping(data["strategy_sections"], "strategy_sections")
-    sections = tuple(require_text(found_sections.get(key), f"strategy_sections.{key}", line_of(text, "strategy_sections"))
+    sections = tuple(require_text(found_sections.get(key), f"strategy_sections.{key}", line_under(text, "strategy_sections", key))
                      for key in STRATEGY_SECTION_KEYS)
     for name, said in require_mapping(data["handout"], "handout").items():
         _check_placeholders(str(said), _HANDOUT_NAMES, f"handout.{name}", text, line_of(text, "handout"))
     return Words(
         tiers=tiers,
         check_first=require_mapping(data["check_first"], "check_first"),
-        caution_title=require_text(data["caution_title"], "caution_title"),
+        caution_title=require_text(data["caution_title"], "caution_title", line_of(text, "caution_title")),
         evidence=require_mapping(data["evidence"], "evidence"),
         grades=grades,
         footer=require_mapping(data["footer"], "footer"),

@@ -74,6 +74,15 @@ def _indented_by_mistake(lines: list[str], line: int) -> bool:
     return indent > _content_indent(above) and not opens_block
 
 
+def _unclosed_quote(lines: list[str], line: int) -> int | None:
+    """The nearest line at or above `line` whose value opens a quote that the line does not close."""
+    for number in range(min(line, len(lines)), 0, -1):
+        match = re.match(r"\s*(?:-\s+)?[\w.-]+:\s+([\"'])(.*)$", lines[number - 1])
+        if match and match.group(1) not in match.group(2):
+            return number
+    return None
+
+
 def _plain(error: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     problem = str(getattr(error, "problem", "") or error)
     context = str(getattr(error, "context", "") or "")
@@ -88,6 +97,8 @@ def _plain(error: yaml.YAMLError, text: str) -> tuple[str, int | None]:
         return "a tab character: use spaces, not tabs", line
     if "quoted scalar" in context:  # the parser reads on to the end: point at the opening quote
         return "a quote is opened but never closed: close it with the same quote mark", opened
+    if "could not find expected ':'" in problem and start is not None:  # a line of words with no "name:"
+        return "this line has no name and colon: write it as name: words, like the lines around it", opened
     if "flow sequence" in context:
         return "a list opened with [ is not closed: end it with ], e.g. keywords: [one, two]", opened
     if "flow mapping" in context:
@@ -106,6 +117,9 @@ def _plain(error: yaml.YAMLError, text: str) -> tuple[str, int | None]:
         current = lines[line - 1] if line - 1 < len(lines) else ""
         if not current[:1].isspace() and re.search(r":\s*[\"'].*[\"']\s*\S", current):
             return "text after the closing quote: put the whole value inside the quotes", line
+        unclosed = _unclosed_quote(lines, line)
+        if unclosed:  # the quoted value ran on into the lines below, and the parser stopped there
+            return "a quote is opened but never closed: close it with the same quote mark", unclosed
         return (INDENTED if _indented_by_mistake(lines, line) else NOT_LINED_UP), line
     if "cannot start any token" in problem or "undefined alias" in problem or "expected the node content" in problem:
         return "the value starts with a sign YAML keeps for itself (such as @ ` % * & !): put it in quotes", line

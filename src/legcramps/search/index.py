@@ -28,7 +28,7 @@ from legcramps.model.project import Project
 from legcramps.model.search_terms import SEARCH_TERMS_FILE, SearchTerms, normal, spellings, words_of
 from legcramps.model.urls import page_url
 from legcramps.render.page_render import RenderedPage
-from legcramps.search.signs import SIGNS_FILE, every_sign, signs_json, unknown_sign_ids
+from legcramps.search.signs import SIGNS_FILE, every_sign, signs_json
 
 SEARCH_INDEX = "search/search_index.json"
 OWN_FIELD = "tags"  # Material's most boosted field: a page's own keywords
@@ -81,12 +81,10 @@ def search_notes(project: Project) -> list[str]:
     pages, terms = _pages_and_terms(project)
     where = project.rel(project.settings.words_dir / SEARCH_TERMS_FILE)
     signs = [[project.spelling.text(text)] for _, _, text in every_sign(project)]  # a sign uses an entry too
-    notes = [f"{where}:{terms.lines[word]}: no page has '{word}' in its title or keywords and no warning sign says it, "
-             "so the words listed for it find nothing (check its spelling)"
-             for word in terms.unused([*pages.values(), *signs])]
-    return notes + [f"{where}:{terms.sign_lines.get(sign_id, 1)}: no warning sign has the id '{sign_id}' "
-                    "(warning-signs.yml, topic-signs.yml), so the phrases listed for it find nothing"
-                    for sign_id in unknown_sign_ids(project)]
+    # (A sign id that no sign has is a mistake, not a note: checks.rules.check_search_signs.)
+    return [f"{where}:{terms.lines[word]}: no page has '{word}' in its title or keywords and no warning sign says it, "
+            "so the words listed for it find nothing (check its spelling)"
+            for word in terms.unused([*pages.values(), *signs])]
 
 
 @cache

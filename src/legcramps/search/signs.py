@@ -131,12 +131,6 @@ def sign_answers(project: Project, rendered: Mapping[str, RenderedPage]) -> list
     return answers
 
 
-def unknown_sign_ids(project: Project) -> list[str]:
-    """Sign ids under `signs:` in the shared list that no sign has (a misspelt id finds nothing)."""
-    known = {sign_id for _, sign_id, _ in every_sign(project)}
-    return [sign_id for sign_id in project.search_terms.signs if sign_id not in known]
-
-
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """The small words lunr drops in this language (the installed Material's lists): never telling."""
