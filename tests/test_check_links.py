@@ -1,4 +1,4 @@
-"""Links and pictures an editor writes in a page: each one that would not work is one line with the file,
+"""Links, pictures and heading ids an editor writes in a page: each one that would not work is one line with the file,
 the line and the fix from `python -m legcramps check` (every edition); every link that works passes,
 anchors judged on the page's real HTML. The build stops on the same lines for where a link goes, and on
 MkDocs' own check for anchors (tests/test_build_refuses.py). The rules: legcramps.checks.links.
@@ -124,3 +124,27 @@ def test_a_reference_link_is_named_at_its_definition(copy: CheckCopy) -> None:  
     line = copy.append(PAGE, "See [when to get help][help].\n\n[help]: ../when-to-get-hepl.md")
     assert copy.problems() == [f"{PAGE}:{line + 2}: a link to '../when-to-get-hepl.md', which is not a file in docs/ "
                                "(did you mean '../when-to-get-help.md'?)"]
+
+
+@pytest.mark.parametrize("taken", ["nerves", "related-pages", "urgency-emergency"])
+def test_a_heading_id_the_page_already_has_is_named_at_the_second(copy: CheckCopy, taken: str) -> None:  # noqa: F811
+    """Another heading's id, the footer's or a safety box's: the page would be invalid HTML, links would reach the first."""
+    page = "docs/look-alikes.md" if taken == "nerves" else "docs/causes.md"
+    text = copy.text(page)
+    headings = [row for row in text.splitlines() if row.startswith("## ")]
+    second = headings[1] if taken == "nerves" else headings[0]
+    if taken == "nerves":
+        copy.edit(page, headings[0] + "\n", f"{headings[0]} {{ #nerves }}\n")
+    line = copy.edit(page, second + "\n", f"{second} {{ #{taken} }}\n")
+    assert copy.problems() == [f"{page}:{line}: the id '{taken}' is used twice on this page (by a heading, a safety box "
+                               "or the page's footer): give this heading another { #id }"]
+
+
+def test_a_picture_whose_alt_text_only_names_it_is_refused(copy: CheckCopy) -> None:  # noqa: F811
+    text = copy.text("docs/strategies/stretching.md")
+    start = text.index("![") + 2
+    alt = text[start:text.index("]", start)]
+    line = copy.edit("docs/strategies/stretching.md", f"![{alt}]", "![Calf stretch]")
+    assert copy.problems() == [f"docs/strategies/stretching.md:{line}: the alt text 'Calf stretch' only names the "
+                               "picture: write a sentence saying what it shows, e.g. ![A person leans on a wall with one "
+                               "leg straight behind](file.svg)"]

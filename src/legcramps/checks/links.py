@@ -41,13 +41,13 @@ _DEFINITION = re.compile(r"^ {0,3}\[((?!\^)[^\]\n]+)\]:\s*<?([^\s>]+)", re.M)  #
 _FULL_REFERENCE = re.compile(r"\[([^\]\n]+)\]\s?\[([^\]\n]*)\]")  # [text][label], and [label][]
 _SHORT_REFERENCE = re.compile(r"\[([^\]\n]+)\](?!\s?[\[(:])")  # [label]
 # The ids MkDocs finds in a page's HTML: any element's id, and an <a>'s name.
-_HTML_ID = re.compile(r"""<[a-z][^>]*?\sid=["']([^"']+)["']|<a\s[^>]*?\bname=["']([^"']+)["']""", re.I)
+HTML_ID = re.compile(r"""<[a-z][^>]*?\sid=["']([^"']+)["']|<a\s[^>]*?\bname=["']([^"']+)["']""", re.I)
 
 Anchors = Callable[[str], "set[str] | None"]  # a page's ids, or None when they are not known (it did not render)
 
 
 def html_ids(html: str) -> set[str]:
-    return {found.group(1) or found.group(2) for found in _HTML_ID.finditer(html)}
+    return {found.group(1) or found.group(2) for found in HTML_ID.finditer(html)}
 
 
 def check_links(project: Project) -> list[Problem]:

@@ -29,6 +29,8 @@ from legcramps.render.strategy_lists import FEATURED_MAX
 # the build lists it. Only a run with OVERDUE_FAILS=1 (the weekly scheduled check) stops on them.
 OVERDUE_FAILS = "OVERDUE_FAILS"
 _EMPTY_ALT = re.compile(r"!\[\s*\]\(")
+_SHORT_ALT = re.compile(r"!\[([^\]\n]*\S[^\]\n]*)\]\(")  # an image's alt text, when it has one
+MIN_ALT = 20  # "Calf stretch" names the picture; a reader who cannot see it needs what it shows
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 
@@ -64,6 +66,11 @@ def check_pages(project: Project, today: date, allow_overdue: bool = False) -> l
         for match in _EMPTY_ALT.finditer(page.source):
             problems.append(Problem(where, "image without alt text: write what it shows, e.g. ![A calf stretch](file.svg)",
                                     _line_at(page.source, match.start())))
+        for match in _SHORT_ALT.finditer(page.source):
+            if len(match.group(1).strip()) < MIN_ALT:
+                problems.append(Problem(where, f"the alt text '{match.group(1).strip()}' only names the picture: write "
+                                               "a sentence saying what it shows, e.g. ![A person leans on a wall with one "
+                                               "leg straight behind](file.svg)", _line_at(page.source, match.start())))
         for match in _IMG_TAG.finditer(page.source):
             alt = _ALT.search(match.group(0))
             if alt is None or not alt.group(1).strip("\"' "):
