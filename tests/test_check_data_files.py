@@ -58,7 +58,8 @@ def test_a_quick_step_without_its_picture_says_the_picture_is_missing(copy: Chec
     step = copy.line_of("data/en/quick-steps.yml", "    picture: step-rub-calf.svg") - 2  # the step's "- do:" line
     copy.edit("data/en/quick-steps.yml", "    picture: step-rub-calf.svg\n", "")
     problems = copy.problems()
-    assert problems[0].startswith(f"data/en/quick-steps.yml:{step}: 'picture' is missing: name an SVG file in ")
+    assert problems[0].startswith(f"data/en/quick-steps.yml:{step}: 'picture' is missing: add picture: with the name "
+                                  "of the SVG file in ")
     assert "None" not in problems[0]
 
 
@@ -114,3 +115,22 @@ def test_a_quote_left_open_is_named_where_it_opens_not_where_yaml_stops(copy: Ch
     line = copy.edit("data/es/words.yml", opened, opened.rstrip()[:-1])
     assert copy.problems() == [f"data/es/words.yml:{line}: a quote is opened but never closed: close it with the same "
                                "quote mark"]
+
+
+def test_a_word_section_deleted_says_where_to_add_it(copy: CheckCopy) -> None:  # noqa: F811
+    text = copy.text("data/es/words.yml")
+    row = next(row for row in text.splitlines() if row.startswith("caution_title:"))
+    copy.edit("data/es/words.yml", row + "\n", "")
+    last = copy.text("data/es/words.yml").count("\n")
+    assert copy.problems() == [f"data/es/words.yml:{last}: 'caution_title' is missing: add it at the end of the file, "
+                               "with its words, as every edition's words.yml has it"]
+
+
+def test_a_spanish_step_out_of_order_is_named_at_its_step(copy: CheckCopy) -> None:  # noqa: F811
+    text = copy.text("data/es/quick-steps.yml")
+    rows = text.split("\n")
+    starts = [n for n, row in enumerate(rows) if row.startswith("  - do:")]
+    rows[starts[2]:starts[4]] = rows[starts[3]:starts[4]] + rows[starts[2]:starts[3]]
+    copy.write("data/es/quick-steps.yml", "\n".join(rows))
+    [problem] = copy.problems()
+    assert problem.startswith(f"data/es/quick-steps.yml:{starts[2] + 1}: step 3 shows ")

@@ -110,7 +110,7 @@ def test_check_draws_the_handout_to_refuse_warning_signs_that_push_it_onto_a_thi
                             capture_output=True, text=True)
     assert result.returncode == 1, result.stdout + result.stderr
     first = result.stderr.splitlines()[0]
-    assert first.startswith("data/handout.yml: the handout is 3 pages") and "a warning sign" in first, result.stderr
+    assert first.startswith("data/handout.yml: the handout is 3 pages") and "the warning signs" in first, result.stderr
     quick = subprocess.run([sys.executable, "-m", "legcramps", "check", "-f", "mkdocs.yml", "--no-pdf"], cwd=project,
                            env=env, capture_output=True, text=True)
     assert quick.returncode == 0, quick.stderr  # without drawing, the page count is the build's to find

@@ -184,13 +184,14 @@ def test_the_spanish_edition_shows_the_same_pictures_with_its_own_alt_text(copy:
     assert edition_problems(copy.root) == []
     before = copy.text(STEPS_ES)
     copy.edit(STEPS_ES, "picture: step-rub-calf.svg", "picture: step-warm-wait.svg")
-    steps = copy.line_of(STEPS_ES, "steps:")
+    step = copy.line_of(STEPS_ES, "picture: step-warm-wait.svg\n    alt: Una persona sentada") - 2  # step 3's "- do:"
     assert edition_problems(copy.root) == [
-        f"{STEPS_ES}:{steps}: step 3 shows step-warm-wait.svg but the original shows step-rub-calf.svg: keep the "
+        f"{STEPS_ES}:{step}: step 3 shows step-warm-wait.svg but the original shows step-rub-calf.svg: keep the "
         "original's steps in its order, with the same pictures (translate only 'alt')"]
     copy.write(STEPS_ES, before)
     english = yaml.safe_load(copy.text(STEPS))["after"][0]["pictures"][2]["alt"]
     spanish = yaml.safe_load(copy.text(STEPS_ES))["after"][0]["pictures"][2]["alt"]
     copy.edit(STEPS_ES, f"alt: {spanish}", f"alt: {english}")
-    assert edition_problems(copy.root) == [f"{STEPS_ES}:{steps}: note 1: the alt text of move-foot.svg is the original's: "
+    after = copy.line_of(STEPS_ES, "after:")
+    assert edition_problems(copy.root) == [f"{STEPS_ES}:{after}: note 1: the alt text of move-foot.svg is the original's: "
                                            "translate it"]

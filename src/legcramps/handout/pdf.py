@@ -90,8 +90,8 @@ def plan_handouts(
     html = render_html(template_dir, TEMPLATE, template_context(content), content)
     last = content.strategies[-1].src_path if content.strategies else "a strategy"
     too_long = (f"{HANDOUT_PLAN_FILE}: the handout is {{pages}} pages on {{paper}} paper and must fit on {{max_pages}}: "
-                f"take {last} (or another strategy) out of 'strategies', or shorten a description or a warning sign "
-                "(the handout prints every sign in warning-signs.yml)")
+                "shorten what it prints: the warning signs (every sign in warning-signs.yml is printed), a "
+                f"strategy's description, or take {last} (or another strategy) out of 'strategies'")
     return plan_pdfs(PdfJob(html, papers, template_dir, max_pages, too_long, one_layout=True), PDF_PATH)
 
 

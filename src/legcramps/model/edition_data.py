@@ -40,9 +40,10 @@ def shared_data_problems(project: Project, original: Project) -> list[Problem]:
                                                          f"{len(original.steps.steps)}: translate each step, add none",
                                 _line(steps_path, "steps")))
     else:
-        pictures = translation_picture_problem(project.steps, original.steps)
-        if pictures:
-            problems.append(Problem(project.rel(steps_path), pictures, _line(steps_path, "steps")))
+        found = translation_picture_problem(project.steps, original.steps)
+        if found:
+            message, line = found
+            problems.append(Problem(project.rel(steps_path), message, line or _line(steps_path, "after")))
     return problems
 
 

@@ -124,7 +124,8 @@ def load_picture(folder: Path, file: object, alt: object, line: int | None, alt_
     (`alt_line` for a mistake in the alt text)."""
     shown = f"{folder.parent.parent.name}/{PICTURES_DIR.as_posix()}"
     if file is None:
-        raise ContentError(f"'picture' is missing: name an SVG file in {shown}/, e.g. picture: step-pull-toes.svg", line)
+        raise ContentError(f"'picture' is missing: add picture: with the name of the SVG file in {shown}/ that this "
+                           "step shows", line)
     if not isinstance(file, str) or not _FILE.match(file.strip()):
         raise ContentError(f"'picture' must be the name of an SVG file in {shown}/, e.g. picture: step-pull-toes.svg "
                            f"(got {file!r})", line)

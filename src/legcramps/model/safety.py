@@ -72,6 +72,7 @@ class QuickSteps:
     after: tuple[str, ...]
     sources_line: int | None = None  # for naming an unknown key on its line
     after_pictures: tuple[tuple[Picture, ...], ...] = ()  # the pictures under each note, note by note
+    step_lines: tuple[int | None, ...] = ()  # where each step starts in the file
 
     @property
     def pictures(self) -> tuple[Picture, ...]:
@@ -160,7 +161,8 @@ def load_quick_steps(path: Path, pictures_dir: Path | None = None) -> QuickSteps
     if not isinstance(sources, list) or not all(isinstance(key, str) for key in sources):
         raise ContentError("'sources' must list citation keys, e.g. sources: [nhs-leg-cramps]", line_of(text, "sources"))
     notes, pictures = _notes(data.get("after") or [], text, folder)
-    return QuickSteps(tuple(steps), tuple(sources), notes, line_of(text, "sources"), pictures)
+    starts = tuple(lines.get("") for lines in step_lines)
+    return QuickSteps(tuple(steps), tuple(sources), notes, line_of(text, "sources"), pictures, starts)
 
 
 def _notes(after: object, text: str, folder: Path) -> tuple[tuple[str, ...], tuple[tuple[Picture, ...], ...]]:
@@ -192,18 +194,20 @@ def _notes(after: object, text: str, folder: Path) -> tuple[tuple[str, ...], tup
     return tuple(notes), tuple(pictures)
 
 
-def translation_picture_problem(mine: QuickSteps, original: QuickSteps) -> str | None:
-    """A translation shows the original's pictures, step by step and note by note, with its own alt text."""
-    def shown(steps: QuickSteps) -> list[tuple[str, tuple[Picture, ...]]]:
-        by_step = [(f"step {n}", (s.picture,) if s.picture else ()) for n, s in enumerate(steps.steps, start=1)]
-        return by_step + [(f"note {n}", found) for n, found in enumerate(steps.after_pictures, start=1)]
+def translation_picture_problem(mine: QuickSteps, original: QuickSteps) -> tuple[str, int | None] | None:
+    """A translation shows the original's pictures, step by step and note by note, with its own alt text: what
+    differs first, and the line of the translation's step (None for a note)."""
+    def shown(steps: QuickSteps) -> list[tuple[str, tuple[Picture, ...], int | None]]:
+        starts = list(steps.step_lines) + [None] * len(steps.steps)
+        by_step = [(f"step {n}", (s.picture,) if s.picture else (), starts[n - 1]) for n, s in enumerate(steps.steps, start=1)]
+        return by_step + [(f"note {n}", found, None) for n, found in enumerate(steps.after_pictures, start=1)]
 
-    for (where, pictures), (_, theirs) in zip(shown(mine), shown(original), strict=False):
+    for (where, pictures, line), (_, theirs, _) in zip(shown(mine), shown(original), strict=False):
         if [p.file for p in pictures] != [p.file for p in theirs]:
             return (f"{where} shows {', '.join(p.file for p in pictures) or 'no picture'} but the original shows "
                     f"{', '.join(p.file for p in theirs) or 'none'}: keep the original's steps in its order, "
-                    "with the same pictures (translate only 'alt')")
+                    "with the same pictures (translate only 'alt')"), line
         same = next((p for p, other in zip(pictures, theirs, strict=True) if p.alt == other.alt), None)
         if same:
-            return f"{where}: the alt text of {same.file} is the original's: translate it"
+            return f"{where}: the alt text of {same.file} is the original's: translate it", line
     return None

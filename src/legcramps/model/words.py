@@ -109,7 +109,8 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
             if close.startswith(" (did you mean"):  # a misspelt name: point at it
                 wrong = close.split("'")[1]
                 raise ContentError(f"'{wrong}' is not a name this file uses: write '{name}'", line_of(text, wrong))
-            raise ContentError(f"'{name}' is missing: add it, with its words, as every edition's words.yml has it")
+            raise ContentError(f"'{name}' is missing: add it at the end of the file, with its words, as every "
+                               "edition's words.yml has it", text.count("\n") or 1)
     tiers = require_mapping(data["tiers"], "tiers")
     for key in TIER_KEYS:
         tier = require_mapping(tiers.get(key), f"tiers.{key}")
