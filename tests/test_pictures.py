@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from legcramps.model.edition_data import shared_data_problems
 from legcramps.model.editions import check_edition
 from legcramps.model.pictures import CLASSES, MAX_BYTES, PICTURES_DIR, alt_problem
 from legcramps.model.project import Project, load_project
@@ -44,7 +45,8 @@ def both(root: Path = ROOT) -> dict[str, Project]:
 def edition_problems(root: Path) -> list[str]:
     """What the Spanish edition's check says about the copy (the pictures are compared there)."""
     projects = both(root)
-    return [str(problem) for problem in check_edition(projects["es"], projects["en"]).problems]
+    return [str(problem) for problem in shared_data_problems(projects["es"], projects["en"])
+            + check_edition(projects["es"], projects["en"]).problems]
 
 
 # --- the real data -----------------------------------------------------------------------------

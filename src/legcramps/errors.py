@@ -42,12 +42,18 @@ class ContentProblems(Exception):
         self.problems = problems
 
 
+def closest(value: object, choices: Iterable[str]) -> str | None:
+    """The choice a misspelt `value` most likely meant, or None when none is close."""
+    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """' (did you mean 'chan1998'?)' for the closest choice, or a list of choices when none is close."""
     options = list(choices)
-    close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    close = closest(value, options)
     if close:
-        return f" (did you mean {close[0]!r}?)"
+        return f" (did you mean {close!r}?)"
     return f" (use one of: {', '.join(options)})" if len(options) <= 15 else ""
 
 

@@ -18,29 +18,22 @@ from legcramps.errors import Problem
 from legcramps.session import Build
 
 
-def check_anchor_links(build: Build) -> list[Problem]:
+def check_anchors_and_ids(build: Build) -> list[Problem]:
+    """Every link's #anchor against its page's ids, then every id a page has twice: each page made into HTML once."""
     pages = PageText(build)
-    ids: dict[str, set[str] | None] = {}
-
-    def anchors_of(src: str) -> set[str] | None:
-        """None for a page whose HTML is not known yet (PageText.source: a mistake is reported first)."""
-        if src not in ids:
-            source = pages.source(src)
-            ids[src] = html_ids(pages.html(source)) if source is not None else None
-        return ids[src]
-
-    return check_anchors(build.project, anchors_of)
+    html = {src: pages.html(source) for src, source in pages.sources()}  # None below: a mistake reported first
+    anchors = check_anchors(build.project, lambda src: html_ids(html[src]) if src in html else None)
+    return anchors + _repeated_ids(build, html)
 
 
-def check_page_ids(build: Build) -> list[Problem]:
+def _repeated_ids(build: Build, html: dict[str, str]) -> list[Problem]:
     """One line per id that a page's HTML has twice, at the line of the Markdown that gives it."""
-    pages = PageText(build)
     problems = []
-    for src, source in pages.sources():
-        found = Counter(match.group(1) or match.group(2) for match in HTML_ID.finditer(pages.html(source)))
+    for src, page_html in html.items():
+        found = Counter(match.group(1) or match.group(2) for match in HTML_ID.finditer(page_html))
         text = build.project.pages[src].source
         for name in sorted(name for name, count in found.items() if count > 1):
-            given = [match for match in re.finditer(rf"\{{[^}}\n]*#{re.escape(name)}(?![\w-])", text)]
+            given = list(re.finditer(rf"\{{[^}}\n]*#{re.escape(name)}(?![\w-])", text))
             line = text.count("\n", 0, given[-1].start()) + 1 if given else None
             problems.append(Problem(build.project.docs_path(src), f"the id '{name}' is used twice on this page (by a "
                                     "heading, a safety box or the page's footer): give this heading another { #id }", line))

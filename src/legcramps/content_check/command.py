@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from legcramps.checks.rules import date_reminders, overdue_allowed
-from legcramps.content_check.anchors import check_anchor_links, check_page_ids
+from legcramps.content_check.anchors import check_anchors_and_ids
 from legcramps.content_check.content_rules import check_content
 from legcramps.content_check.reading import check_reading
 from legcramps.errors import Problem
@@ -55,7 +55,7 @@ def check_site(config_file: Path, today: date | None = None, draw: bool = False)
             # The reading measures need the pages as the engine gets them (footers too): only once the build would pass.
             problems += diary_problems(build.project)  # the handout's data the PDFs read: the build stops on it too
             measure = not problems
-            problems += check_content(build) + check_anchor_links(build) + check_page_ids(build)
+            problems += check_content(build) + check_anchors_and_ids(build)
             problems += check_reading(build) if measure else []
             if draw and not problems:
                 from legcramps.content_check.handout_fit import handout_fit_problems  # WeasyPrint: only when drawing

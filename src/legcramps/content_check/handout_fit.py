@@ -18,24 +18,26 @@ from legcramps.model.project import Project
 
 def handout_fit_problems(project: Project) -> list[Problem]:
     """One line for each document with a page limit that would run over it (its file, and the fix)."""
+    problems = []
     try:
         content = collect_content(project)
         order = paper_order(content.care)
         template_dir = project.settings.root / TEMPLATE_DIR
-        plans = (plan_handouts(content, order, template_dir=template_dir),
-                 *plan_documents(project, content, order, template_dir))
-        problems = []
-        for plan in plans:
+        for plan in (plan_handouts(content, order, template_dir=template_dir),
+                     *plan_documents(project, content, order, template_dir)):
             if plan.job.max_pages is not None:
                 try:
                     draw_missing(plan, set())
                 except HandoutError as error:
-                    where, _, message = str(error).partition(": ")
-                    problems.append(Problem(where, message))
-        return problems
-    except HandoutError as error:  # a mistake in what the documents print: the checks before this name it
-        where, _, message = str(error).partition(": ")
-        return [Problem(where, message)]
+                    problems.append(_problem(error))
+    except HandoutError as error:  # a mistake in what the documents print, found before drawing
+        problems.append(_problem(error))
     except OSError as error:  # WeasyPrint's system libraries (Pango): this computer's, not the content's
         raise MachineProblem(f"WeasyPrint cannot draw the handout ({error}): run `make check`, which installs "
                              "what it needs (`make doctor` lists it)") from None
+    return problems
+
+
+def _problem(error: HandoutError) -> Problem:
+    where, _, message = str(error).partition(": ")  # a HandoutError's message starts with the file to fix
+    return Problem(where, message)

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from legcramps.errors import ContentError, did_you_mean
 from legcramps.html import NOT_SEARCHED
-from legcramps.model.datafile import line_of, read_data
+from legcramps.model.datafile import field_lines, line_of, read_data
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # `language`: set only for a source in another language than English (e.g. es for MedlinePlus en
@@ -89,28 +89,6 @@ class FieldMistake(ContentError):
         self.name = name
 
 
-def _field_lines(lines: list[str], key_line: int | None) -> dict[str, int]:
-    """Each field of the entry that starts on `key_line` with its line, up to the next entry."""
-    found: dict[str, int] = {}
-    for number in range(key_line or len(lines), len(lines)):
-        line = lines[number]
-        if line[:1] not in ("", " ", "\t", "#"):
-            break
-        name = line.strip().split(":", 1)[0]
-        if ":" in line and name:
-            found.setdefault(name, number + 1)
-    return found
-
-
-def _field_line(text: str, key_line: int | None, name: str) -> int | None:
-    """The line of an entry's field: the first line after the entry's key that starts with it."""
-    lines = text.splitlines()
-    for number in range(key_line or 1, len(lines)):
-        if lines[number].strip().startswith(f"{name}:"):
-            return number + 1
-    return key_line
-
-
 def parse_source(key: object, raw: object) -> Source:
     if not isinstance(key, str) or not _KEY.match(key):
         raise ContentError(f"citation key {key!r} must be lower-case letters, digits and hyphens")
@@ -159,13 +137,14 @@ def load_bibliography(path: Path) -> dict[str, Source]:
     sources = {}
     lines = text.splitlines()
     for key, entry in raw.items():
+        line = line_of(text, str(key))
+        fields = field_lines(lines, line)
         try:
-            line = line_of(text, str(key))
-            sources[key] = replace(parse_source(key, entry), line=line, field_lines=_field_lines(lines, line))
+            sources[key] = replace(parse_source(key, entry), line=line, field_lines=fields)
         except FieldMistake as error:
-            raise ContentError(error.message, _field_line(text, line_of(text, str(key)), error.name)) from None
+            raise ContentError(error.message, fields.get(error.name, line)) from None
         except ContentError as error:
-            raise ContentError(error.message, line_of(text, str(key))) from None
+            raise ContentError(error.message, line) from None
     return sources
 
 

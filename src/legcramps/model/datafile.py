@@ -33,20 +33,24 @@ def line_of(text: str, key: str) -> int | None:
 
 
 
+def field_lines(lines: list[str], start: int | None) -> dict[str, int]:
+    """Each name written inside the top-level entry that starts on line `start`, with its first line, up to the
+    next top-level entry (a name of the same spelling elsewhere in the file is not it)."""
+    found: dict[str, int] = {}
+    for number in range(start or len(lines), len(lines)):
+        line = lines[number]
+        if line[:1] not in ("", " ", "\t", "#"):
+            break  # the next top-level entry: this one has ended
+        name = line.strip().split(":", 1)[0].strip("'\"")
+        if ":" in line and name and not name.startswith("#"):
+            found.setdefault(name, number + 1)
+    return found
+
+
 def line_under(text: str, section: str, key: str) -> int | None:
-    """The line of `key` inside the top-level `section` (a key of the same name elsewhere is not it), else
-    the section's own line, where a missing key goes."""
+    """The line of `key` inside the top-level `section`, else the section's own line, where a missing key goes."""
     start = line_of(text, section)
-    if start is None:
-        return None
-    lines = text.splitlines()
-    entry = re.compile(rf"^[ \t]+['\"]?{re.escape(key)}['\"]?[ \t]*:")
-    for number in range(start, len(lines)):
-        if lines[number][:1] not in ("", " ", "\t", "#"):
-            break  # the next top-level entry: the section has ended
-        if entry.match(lines[number]):
-            return number + 1
-    return start
+    return field_lines(text.splitlines(), start).get(key, start)
 
 
 _ENTRY = re.compile(r"^[ \t]*(-[ \t]*)?([^:\n]*):", re.MULTILINE)

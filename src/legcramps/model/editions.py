@@ -23,7 +23,6 @@ from typing import Any
 
 from legcramps.errors import Problem
 from legcramps.model.datafile import line_of
-from legcramps.model.edition_data import shared_data_problems
 from legcramps.model.project import Page, Project
 
 FINGERPRINT_LENGTH = 12
@@ -113,7 +112,7 @@ def _nav_line(project: Project, path: str | None) -> int | None:
 
 
 def check_edition(project: Project, original: Project) -> EditionCheck:
-    """Every page of the original translated, no page missing or extra, and the shared data alike."""
+    """Every page of the original translated, no page missing or extra (the data files: edition_data, first)."""
     result = EditionCheck()
     original_docs = original.settings.docs_dir.name
     for src, source in sorted(original.pages.items()):
@@ -135,5 +134,4 @@ def check_edition(project: Project, original: Project) -> EditionCheck:
     if nav_problem:
         message, point_at = nav_problem
         result.problems.append(Problem(project.settings.config_name, message, _nav_line(project, point_at)))
-    result.problems += shared_data_problems(project, original)
     return result

@@ -11,7 +11,7 @@ from typing import Any
 
 from babel.dates import format_date, format_skeleton
 
-from legcramps.errors import ContentError, did_you_mean
+from legcramps.errors import ContentError, closest, did_you_mean
 from legcramps.model.care import CareSettings
 from legcramps.model.datafile import line_of, line_under, read_data, require_mapping, require_text
 
@@ -105,9 +105,8 @@ def load_words(path: Path, locale: str = "en-US") -> Words:
     unknown = [str(name) for name in data if name not in SECTIONS]
     for name in SECTIONS:
         if name not in data:
-            close = did_you_mean(name, unknown) if unknown else ""
-            if close.startswith(" (did you mean"):  # a misspelt name: point at it
-                wrong = close.split("'")[1]
+            wrong = closest(name, unknown)
+            if wrong:  # a misspelt name: point at it
                 raise ContentError(f"'{wrong}' is not a name this file uses: write '{name}'", line_of(text, wrong))
             raise ContentError(f"'{name}' is missing: add it at the end of the file, with its words, as every "
                                "edition's words.yml has it", text.count("\n") or 1)
