@@ -42,7 +42,9 @@ def install(venv: Path, locks: list[Path]) -> None:
              "--no-deps", "-r", str(BOOTSTRAP)], f"the installer ({BOOTSTRAP.name})")
     uv = [str(python), "-m", "uv", "pip", "install", "--quiet", "--python", str(python)]
     requirements = [argument for lock in locks for argument in ("-r", str(lock))]
-    run([*uv, "--require-hashes", *requirements], " and ".join(lock.name for lock in locks))
+    # Compiled to bytecode as they are installed (uv does not, by default): a machine that never writes it
+    # (PYTHONDONTWRITEBYTECODE, as CI's may be) would otherwise compile MkDocs and WeasyPrint in every build.
+    run([*uv, "--require-hashes", "--compile-bytecode", *requirements], " and ".join(lock.name for lock in locks))
     # The project last, editable, without dependencies: it has no hash, and they came from the locks.
     run([*uv, "--no-deps", "--no-build-isolation", "-e", str(ROOT)], "the project itself (pip install -e .)")
 
