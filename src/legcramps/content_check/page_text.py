@@ -9,6 +9,7 @@ page has none. tests/test_readability_agrees.py proves this text is the built pa
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -37,13 +38,34 @@ def _extensions(build: Build) -> tuple[list[str], dict[str, Any]]:
     return names, configs
 
 
+# The same Markdown with the same extensions always makes the same HTML: each is made once per process, so
+# the anchors and the reading measures share it, and a process that checks again (the tests check a copy of
+# the project with one page changed, many times over) converts only what changed. A few MB at most.
+_EXTENSIONS: dict[str, tuple[list[str], dict[str, Any]]] = {}
+
+
+@lru_cache(maxsize=4)
+def _converter(extensions: str) -> Markdown:
+    from markdown import Markdown  # loaded only when a page must be made into HTML
+
+    names, configs = _EXTENSIONS[extensions]
+    return Markdown(extensions=names, extension_configs=configs)
+
+
+@lru_cache(maxsize=1024)
+def _html(extensions: str, source: str) -> str:
+    return str(_converter(extensions).reset().convert(source))
+
+
 class PageText:
-    """Turns pages of one edition into the text a reader reads. Python-Markdown is set up on first use."""
+    """Turns pages of one edition into the text a reader reads. Python-Markdown is set up on first use, once
+    per process for each set of extensions."""
 
     def __init__(self, build: Build) -> None:
         self.build = build
         self.extensions = _extensions(build)
-        self._converter: Markdown | None = None
+        self._extensions_key = repr(self.extensions)
+        _EXTENSIONS.setdefault(self._extensions_key, self.extensions)
 
     def sources(self) -> Iterator[tuple[str, str]]:
         """(src, what the engine converts: the rendered page and its footer) of every page that rendered;
@@ -66,12 +88,7 @@ class PageText:
 
     def html(self, source: str) -> str:
         """The page's HTML as the engine makes it from its Markdown (before the theme and the spelling)."""
-        if self._converter is None:  # loaded only when a page must be measured (a save changes one or two)
-            from markdown import Markdown
-
-            names, configs = self.extensions
-            self._converter = Markdown(extensions=names, extension_configs=configs)
-        return str(self._converter.reset().convert(source))
+        return _html(self._extensions_key, source)
 
     def text(self, src: str, source: str) -> str:
         html = self.html(source)
