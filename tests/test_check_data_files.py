@@ -79,10 +79,7 @@ def test_a_strategy_listed_twice_on_the_handout_is_named_at_its_second_line(copy
 
 def test_a_date_in_the_future_and_a_broken_doi_are_named_on_their_own_lines(copy: CheckCopy) -> None:  # noqa: F811
     text = copy.text("data/bibliography.yml")
-    start = text.index("\nnhs-leg-cramps:")
-    checked = text.index("checked: ", start)
-    copy.write("data/bibliography.yml", text[:checked] + "checked: 2099-01-01" + text[checked + len("checked: 2026-12-03"):])
-    line = copy.line_of("data/bibliography.yml", "checked: 2099-01-01")
+    line = copy.edit_after("data/bibliography.yml", "\nnhs-leg-cramps:", r"checked: \S+", "checked: 2099-01-01")
     assert copy.problems() == [f"data/bibliography.yml:{line}: source 'nhs-leg-cramps': 'checked' is in the future "
                                "(2099-01-01): write the day you compared our wording with the source"]
     copy.write("data/bibliography.yml", text)
@@ -92,10 +89,7 @@ def test_a_date_in_the_future_and_a_broken_doi_are_named_on_their_own_lines(copy
 
 
 def test_an_english_page_citing_a_spanish_source_is_refused(copy: CheckCopy) -> None:  # noqa: F811
-    text = copy.text("docs/causes.md")
-    first = text.index('{{ cite("')
-    copy.write("docs/causes.md", text[:first] + '{{ cite("mayo-calambre-es", ' + text[first + len('{{ cite('):])
-    line = copy.line_of("docs/causes.md", "mayo-calambre-es")
+    line = copy.edit_after("docs/causes.md", "", r'\{\{ cite\(', '{{ cite("mayo-calambre-es", ')
     assert copy.problems() == [f"docs/causes.md:{line}: cites 'mayo-calambre-es', a source in another language "
                                "(language: es): cite a source readers of this edition can read"]
 

@@ -6,6 +6,7 @@ Only the package is used (no MkDocs, no WeasyPrint): settings, the project model
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 from dataclasses import replace
 from datetime import date
@@ -94,6 +95,15 @@ class ProjectCopy:
         assert text.count(old) == 1, f"{path}: {old!r} is written {text.count(old)} times"
         self.write(path, text.replace(old, new))
         return text[: text.index(old)].count("\n") + 1
+
+    def edit_after(self, path: str, after: str, old: str, new: str) -> int:
+        """Replace the first match of the pattern `old` past where `after` is written; return its line."""
+        text = self.text(path)
+        assert after in text, f"{path} has no {after!r}"
+        found = re.compile(old).search(text, text.index(after))
+        assert found, f"{path}: no {old!r} after {after!r}"
+        self.write(path, text[: found.start()] + new + text[found.end():])
+        return text[: found.start()].count("\n") + 1
 
     def line_of(self, path: str, needle: str) -> int:
         """The line where `needle` is first written, counted here in the test."""

@@ -41,20 +41,12 @@ def _extensions(build: Build) -> tuple[list[str], dict[str, Any]]:
 # The same Markdown with the same extensions always makes the same HTML: each is made once per process, so
 # the anchors and the reading measures share it, and a process that checks again (the tests check a copy of
 # the project with one page changed, many times over) converts only what changed. A few MB at most.
-_EXTENSIONS: dict[str, tuple[list[str], dict[str, Any]]] = {}
-
-
-@lru_cache(maxsize=4)
-def _converter(extensions: str) -> Markdown:
-    from markdown import Markdown  # loaded only when a page must be made into HTML
-
-    names, configs = _EXTENSIONS[extensions]
-    return Markdown(extensions=names, extension_configs=configs)
+_CONVERTERS: dict[str, Markdown] = {}  # one Python-Markdown per set of extensions, made on first use
 
 
 @lru_cache(maxsize=1024)
 def _html(extensions: str, source: str) -> str:
-    return str(_converter(extensions).reset().convert(source))
+    return str(_CONVERTERS[extensions].reset().convert(source))
 
 
 class PageText:
@@ -64,8 +56,7 @@ class PageText:
     def __init__(self, build: Build) -> None:
         self.build = build
         self.extensions = _extensions(build)
-        self._extensions_key = repr(self.extensions)
-        _EXTENSIONS.setdefault(self._extensions_key, self.extensions)
+        self._key = repr(self.extensions)
 
     def sources(self) -> Iterator[tuple[str, str]]:
         """(src, what the engine converts: the rendered page and its footer) of every page that rendered;
@@ -88,7 +79,12 @@ class PageText:
 
     def html(self, source: str) -> str:
         """The page's HTML as the engine makes it from its Markdown (before the theme and the spelling)."""
-        return _html(self._extensions_key, source)
+        if self._key not in _CONVERTERS:  # loaded only when a page must be made into HTML
+            from markdown import Markdown
+
+            names, configs = self.extensions
+            _CONVERTERS[self._key] = Markdown(extensions=names, extension_configs=configs)
+        return _html(self._key, source)
 
     def text(self, src: str, source: str) -> str:
         html = self.html(source)

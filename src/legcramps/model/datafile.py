@@ -32,7 +32,6 @@ def line_of(text: str, key: str) -> int | None:
     return _entry_lines(text).get(key)
 
 
-
 def field_lines(lines: list[str], start: int | None) -> dict[str, int]:
     """Each name written inside the top-level entry that starts on line `start`, with its first line, up to the
     next top-level entry (a name of the same spelling elsewhere in the file is not it)."""
